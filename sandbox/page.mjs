@@ -1,0 +1,130 @@
+// @ts-check
+import { collectionPath, EXAMPLE_ACTIONS } from "./paths.mjs";
+
+/** @import { Store } from "./store.mjs" */
+
+const SHOWN_REQUESTS = 100;
+
+/**
+ * Text made safe for HTML text and attribute values.
+ * @param {unknown} value
+ */
+export function escapeHtml(value) {
+  return String(value ?? "")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/**
+ * @param {string[]} headings
+ * @param {unknown[][]} rows cells are escaped here
+ * @param {string} empty
+ */
+function table(headings, rows, empty) {
+  if (rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
+  const head = headings.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("");
+  const body = rows
+    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`)
+    .join("\n");
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/**
+ * The page a person keeps open beside the demo: what arrived, what was refused and why.
+ * @param {{ store: Store, base: string, rateLimit: number }} input
+ */
+export function renderPage({ store, base, rateLimit }) {
+  const records = [...store.records].reverse().map((r) => {
+    const person = store.findPerson(r.personId);
+    const name = [person?.given_name, person?.family_name].filter(Boolean).join(" ");
+    const email = person?.email_addresses[0]?.address;
+    const phone = person?.phone_numbers[0]?.number;
+    return [
+      r.kind,
+      r.actionId,
+      name || "(no name)",
+      [email, phone].filter(Boolean).join(" / "),
+      r.tags.join(", "),
+      r.referrer_data?.source ?? "",
+      r.created_date,
+      r.modified_date + (r.updates > 0 ? ` (${r.updates} repeat${r.updates > 1 ? "s" : ""})` : ""),
+      r.background ? "yes" : "no",
+    ];
+  });
+  const rejections = [...store.rejections]
+    .reverse()
+    .map((r) => [
+      r.time,
+      r.path,
+      r.status,
+      r.reasons.map((x) => x.message).join("; "),
+      r.origin ?? "",
+    ]);
+  const outbox = [...store.outbox].reverse().map((m) => [m.created_date, m.to, m.subject, m.text]);
+  const requests = store.requests
+    .slice(-SHOWN_REQUESTS)
+    .reverse()
+    .map((r) => {
+      const q = new URLSearchParams(r.query).toString();
+      return [
+        r.time,
+        r.method,
+        r.path + (q ? `?${q}` : ""),
+        r.status || "dropped",
+        r.origin ?? "",
+        r.outcome,
+      ];
+    });
+
+  const sample = store.records.at(-1);
+  const readPath = sample
+    ? collectionPath(sample.kind, sample.actionId)
+    : `${EXAMPLE_ACTIONS[0]?.path}/signatures`;
+  const curl = `curl -H 'OSDI-API-Token: ${store.apiKey}' '${base}${readPath}'`;
+  const examples = EXAMPLE_ACTIONS.map(
+    (a) => `<li>${escapeHtml(a.kind)}: <code>${escapeHtml(base + a.path)}</code></li>`,
+  ).join("");
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="3">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Helper sandbox (${escapeHtml(store.records.length)} records)</title>
+<style>
+body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #1a1a1a; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+td { white-space: pre-wrap; word-break: break-word; }
+th { background: #f2f2f2; }
+code { background: #f2f2f2; padding: 0 0.2rem; word-break: break-all; }
+.empty { color: #666; }
+</style>
+</head>
+<body>
+<h1>osdi-embed helper sandbox</h1>
+<p>A local stand-in for Action Network's unauthenticated helper endpoints at <code>${escapeHtml(base)}</code>.
+Any action id is accepted. Rate limit: ${escapeHtml(rateLimit > 0 ? `${rateLimit} requests per second` : "off")}. This page refreshes every 3 seconds.</p>
+<h2>Action URLs for data-osdi-action</h2>
+<ul>${examples}</ul>
+<h2>Reading back with the API key</h2>
+<p>API key: <code>${escapeHtml(store.apiKey)}</code></p>
+<p><code>${escapeHtml(curl)}</code></p>
+<h2>Accepted (${escapeHtml(store.records.length)})</h2>
+${table(["kind", "action", "person", "email / phone", "tags", "source", "created", "modified", "background"], records, "Nothing accepted yet.")}
+<h2>Rejected (${escapeHtml(store.rejections.length)})</h2>
+<p>Each of these got the same <code>200 {}</code> as an accepted post, as Action Network does.</p>
+${table(["time", "path", "status", "reasons", "origin"], rejections, "Nothing rejected.")}
+<h2>Autoresponse outbox (${escapeHtml(store.outbox.length)})</h2>
+${table(["created", "to", "subject", "text"], outbox, "No emails sent.")}
+<h2>Recent requests</h2>
+${table(["time", "method", "path", "status", "origin", "outcome"], requests, "No requests yet.")}
+</body>
+</html>
+`;
+}

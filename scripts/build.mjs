@@ -1,0 +1,68 @@
+// @ts-check
+// Builds dist/: the IIFE bundle for a <script> tag, the ESM build with types for
+// bundlers, the stylesheet, and an SRI hash for each shipped file; prints sizes.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { build } from "vite";
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const oxc = { jsx: { runtime: /** @type {const} */ ("automatic"), importSource: "preact" } };
+const define = { __VERSION__: JSON.stringify(pkg.version) };
+
+rmSync("dist", { recursive: true, force: true });
+
+await build({
+  configFile: false,
+  logLevel: "warn",
+  oxc,
+  define,
+  build: {
+    outDir: "dist",
+    emptyOutDir: false,
+    target: "es2022",
+    minify: true,
+    sourcemap: false,
+    lib: {
+      entry: "src/browser.ts",
+      formats: ["iife"],
+      name: "OsdiEmbedBundle",
+      fileName: () => "osdi-embed.js",
+    },
+  },
+});
+
+await build({
+  configFile: false,
+  logLevel: "warn",
+  oxc,
+  define,
+  build: {
+    outDir: "dist/esm",
+    emptyOutDir: false,
+    target: "es2022",
+    minify: false,
+    lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "index.js" },
+    rolldownOptions: { external: [/^preact(\/|$)/, /^@preact\/signals/] },
+  },
+});
+
+mkdirSync("dist", { recursive: true });
+copyFileSync("src/styles/osdi-embed.css", "dist/osdi-embed.css");
+execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+  stdio: "inherit",
+});
+
+/** @type {Record<string, string>} */
+const integrity = {};
+for (const file of ["osdi-embed.js", "osdi-embed.css"]) {
+  const data = readFileSync(`dist/${file}`);
+  integrity[file] = `sha384-${createHash("sha384").update(data).digest("base64")}`;
+  const gz = gzipSync(data, { level: 9 }).length;
+  const br = brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+  }).length;
+  console.log(`dist/${file}: ${data.length} B raw, ${gz} B gzip -9, ${br} B brotli`);
+}
+writeFileSync("dist/integrity.json", `${JSON.stringify(integrity, null, 2)}\n`);

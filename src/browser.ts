@@ -1,0 +1,23 @@
+/** IIFE entry: mounts every [data-osdi-action], watches for more, exposes window.OsdiEmbed. */
+import { mount, observe, scan, setStylesheet, unmount } from "./mount";
+import { version } from "./version";
+
+const api = { mount, scan, unmount, version };
+declare global {
+  interface Window {
+    OsdiEmbed: typeof api;
+  }
+}
+
+// Only a second copy of the script can find the global already set: keep the first.
+if (!window.OsdiEmbed) {
+  window.OsdiEmbed = api;
+  const script = document.currentScript as HTMLScriptElement | null;
+  setStylesheet(script?.src ? new URL("osdi-embed.css", script.src).href : undefined);
+  const start = () => {
+    scan();
+    observe();
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+}

@@ -1,0 +1,47 @@
+/** Every name of the public contract lives here, under one prefix. */
+export const PREFIX = "data-osdi-";
+export const MOUNTED = `${PREFIX}mounted`;
+
+export const KINDS = {
+  petition: ["petitions", "signatures"],
+  form: ["forms", "submissions"],
+  event: ["events", "attendances"],
+} as const;
+export type Kind = keyof typeof KINDS;
+
+export const FIELDS = [
+  "given_name",
+  "family_name",
+  "email",
+  "phone",
+  "street",
+  "locality",
+  "region",
+  "postal_code",
+  "country",
+  "comments",
+] as const;
+export type FieldName = (typeof FIELDS)[number];
+
+export const CUSTOM_TYPES = [
+  "text",
+  "textarea",
+  "select",
+  "radio",
+  "checkbox",
+  "email",
+  "number",
+  "date",
+] as const;
+export type CustomType = (typeof CUSTOM_TYPES)[number];
+
+export interface CustomField {
+  name: string;
+  label: string;
+  type: CustomType;
+  options?: string[];
+  required?: boolean;
+}
+
+/** Attribute names that look like a credential: refused, never read. */
+export const CREDENTIAL = /api-?key|token|secret|passw/i;

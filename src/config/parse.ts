@@ -1,0 +1,265 @@
+import { TEXT_KEYS, type TextKey } from "../i18n/en";
+import {
+  CREDENTIAL,
+  CUSTOM_TYPES,
+  type CustomField,
+  FIELDS,
+  type FieldName,
+  KINDS,
+  type Kind,
+  MOUNTED,
+  PREFIX,
+} from "./attributes";
+import { AuthorError, closest, warn } from "./log";
+
+type Raw = Record<string, string>;
+type Page = { href: string };
+
+const ACTION_PATH =
+  /\/(petitions|forms|events)\/([\w-]+)(?:\/(signatures|submissions|attendances))?\/?$/;
+const SOURCE_CODE = /^[\w-]{1,100}$/;
+const LANG_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
+const DEFAULT_FIELDS = "given_name family_name email postal_code";
+
+const fail = (attr: string, value: string, fix: string): never => {
+  throw new AuthorError(PREFIX + attr, value, fix);
+};
+const list = (v: string, sep = /[\s,]+/) =>
+  v
+    .split(sep)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const oneOf = <T extends string>(attr: string, v: string, allowed: readonly T[]): T =>
+  allowed.includes(v as T) ? (v as T) : fail(attr, v, `use one of: ${allowed.join(", ")}.`);
+
+function httpsUrl(attr: string, v: string, base?: string): URL {
+  let u: URL | undefined;
+  try {
+    u = new URL(v, base);
+  } catch {}
+  const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(u?.hostname ?? "");
+  if (!u || !(u.protocol === "https:" || (u.protocol === "http:" && local)))
+    fail(attr, v, "give an https:// URL (http:// only for localhost and 127.0.0.1).");
+  if (u!.username || u!.password || CREDENTIAL.test(u!.search))
+    fail(attr, v, "remove the credentials: osdi-embed never sends an API key or password.");
+  return u!;
+}
+
+/** The action URL gives the helper to post to and, mostly, the kind. */
+function action(v: string, raw: Raw) {
+  const u = httpsUrl("action", v);
+  const m = ACTION_PATH.exec(u.pathname);
+  let kind = m
+    ? ((Object.keys(KINDS) as Kind[]).find((k) => KINDS[k][0] === m[1]) as Kind)
+    : undefined;
+  const given = raw.kind;
+  if (given !== undefined) {
+    const k = oneOf("kind", given, Object.keys(KINDS) as Kind[]);
+    if (kind && k !== kind)
+      fail(
+        "kind",
+        given,
+        `the action URL is a ${kind}: remove data-osdi-kind or set it to "${kind}".`,
+      );
+    kind = k;
+  }
+  if (!kind)
+    return fail("action", v, "use an Action Network action's API URL, or add data-osdi-kind.");
+  let helper = u.href;
+  if (m) {
+    if (m[3] && m[3] !== KINDS[kind][1])
+      fail("action", v, `a ${kind} posts to /${KINDS[kind][1]}, not /${m[3]}.`);
+    if (!m[3]) u.pathname = `${u.pathname.replace(/\/$/, "")}/${KINDS[kind][1]}`;
+    helper = u.href;
+  }
+  return { kind, helper, action: v };
+}
+
+function customFields(v: string): CustomField[] {
+  const fix =
+    'give a JSON array like [{"name":"issue","label":"Issue","type":"select","options":["Housing","Transit"]}].';
+  let arr: unknown;
+  try {
+    arr = JSON.parse(v);
+  } catch {}
+  if (!Array.isArray(arr)) return fail("custom-fields", v, fix);
+  const names = new Set<string>();
+  return arr.map((f: Partial<CustomField>) => {
+    const opts = f?.options;
+    const needsOptions = f?.type === "select" || f?.type === "radio";
+    if (
+      typeof f?.name !== "string" ||
+      !/^[\w .-]{1,100}$/.test(f.name) ||
+      names.has(f.name) ||
+      typeof f.label !== "string" ||
+      !f.label.trim() ||
+      !CUSTOM_TYPES.includes(f.type as CustomField["type"]) ||
+      (opts !== undefined &&
+        (!Array.isArray(opts) || !opts.length || opts.some((o) => typeof o !== "string"))) ||
+      (needsOptions && !opts) ||
+      (f.required !== undefined && typeof f.required !== "boolean")
+    )
+      fail(
+        "custom-fields",
+        v,
+        `each entry needs a unique "name" (letters, digits, _ - . space), a "label", a "type" (${CUSTOM_TYPES.join(" ")}), "options" for select and radio, and "required" true or false. ${fix}`,
+      );
+    names.add(f.name!);
+    return { name: f.name!, label: f.label!, type: f.type!, options: opts, required: !!f.required };
+  });
+}
+
+function date(attr: string, v: string): Date {
+  const d = new Date(v);
+  return Number.isNaN(d.getTime())
+    ? fail(attr, v, "use an ISO 8601 date and time, like 2026-03-14T18:00:00-05:00.")
+    : d;
+}
+
+/** A source or referrer code from the page URL is the visitor's: a bad one is dropped, not an error. */
+function fromPage(raw: Raw, attr: "source" | "referrer", page: Page): string | undefined {
+  if (raw[attr] !== undefined)
+    return SOURCE_CODE.test(raw[attr])
+      ? raw[attr]
+      : fail(attr, raw[attr], "use letters, digits, - and _ only.");
+  const q = new URL(page.href).searchParams.get(attr);
+  return q && SOURCE_CODE.test(q) ? q : undefined;
+}
+
+/**
+ * One parser per attribute; the options type is what they return, so the two cannot drift.
+ * Each reads its own attribute (and, where the contract links them, another's raw value).
+ */
+const PARSERS = {
+  action: (raw: Raw) =>
+    raw.action ? action(raw.action.trim(), raw) : fail("action", "", "give the action's API URL."),
+  fields: (raw: Raw, o: { kind: Kind }) => {
+    const v = raw.fields ?? DEFAULT_FIELDS;
+    const fields = [...new Set(list(v))];
+    for (const f of fields) {
+      if (!FIELDS.includes(f as FieldName))
+        fail(
+          "fields",
+          v,
+          `"${f}" is not a field; did you mean "${closest(f, FIELDS)}"? Fields: ${FIELDS.join(" ")}.`,
+        );
+      if (f === "comments" && o.kind !== "petition")
+        fail("fields", v, "comments are for petitions only; remove it.");
+    }
+    if (!fields.includes("email") && !fields.includes("phone"))
+      fail(
+        "fields",
+        v,
+        "show email or phone (or both): Action Network needs one to record a person.",
+      );
+    return fields as FieldName[];
+  },
+  required: (raw: Raw, o: { fields: FieldName[] }) => {
+    const v = raw.required;
+    if (v === undefined) return [o.fields.includes("email") ? "email" : "phone"] as FieldName[];
+    const req = list(v);
+    for (const f of req)
+      if (!o.fields.includes(f as FieldName))
+        fail(
+          "required",
+          v,
+          `"${f}" is not a shown field; required fields must also be in data-osdi-fields (${o.fields.join(" ")}).`,
+        );
+    return req as FieldName[];
+  },
+  customFields: (raw: Raw) => (raw["custom-fields"] ? customFields(raw["custom-fields"]) : []),
+  tags: (raw: Raw) => list(raw.tags ?? "", /,/),
+  source: (raw: Raw, _o: unknown, page: Page) => fromPage(raw, "source", page),
+  referrer: (raw: Raw, _o: unknown, page: Page) => fromPage(raw, "referrer", page),
+  autoresponse: (raw: Raw) =>
+    oneOf("autoresponse", raw.autoresponse ?? "true", ["true", "false"]) === "true",
+  emailOptIn: (raw: Raw) =>
+    raw["email-opt-in"] === undefined
+      ? undefined
+      : oneOf("email-opt-in", raw["email-opt-in"], ["checked", "unchecked"]),
+  smsOptIn: (raw: Raw, o: { fields: FieldName[] }) => {
+    const v = raw["sms-opt-in"];
+    if (v === undefined) return false;
+    // Consent to texts must be given by the visitor, so the box is never pre-ticked.
+    if (v === "checked")
+      fail("sms-opt-in", v, 'SMS consent cannot be pre-ticked; use "unchecked".');
+    oneOf("sms-opt-in", v, ["unchecked", "true"]);
+    if (!o.fields.includes("phone"))
+      fail("sms-opt-in", v, "add phone to data-osdi-fields, or remove data-osdi-sms-opt-in.");
+    return true;
+  },
+  redirect: (raw: Raw, _o: unknown, page: Page) => {
+    const v = raw.redirect;
+    if (v === undefined) return undefined;
+    const u = httpsUrl("redirect", v, page.href);
+    return u.href;
+  },
+  lang: (raw: Raw) => {
+    const v = raw.lang;
+    if (v !== undefined && !LANG_TAG.test(v))
+      fail("lang", v, 'use a language tag like "en", "es" or "pt-BR".');
+    return v;
+  },
+  text: (raw: Raw) => {
+    const text: Partial<Record<TextKey, string>> = {};
+    for (const [k, v] of Object.entries(raw)) {
+      if (!k.startsWith("text-")) continue;
+      const key = k.slice(5);
+      if (TEXT_KEYS.includes(key as TextKey)) text[key as TextKey] = v;
+      else
+        warn(
+          `${PREFIX}${k} is not a text key; did you mean ${PREFIX}text-${closest(key, TEXT_KEYS)}?`,
+        );
+    }
+    return text;
+  },
+  title: (raw: Raw) => raw.title?.trim() || undefined,
+  description: (raw: Raw) => raw.description?.trim() || undefined,
+  start: (raw: Raw) => (raw.start ? date("start", raw.start) : undefined),
+  end: (raw: Raw, o: { start?: Date }) => {
+    const end = raw.end ? date("end", raw.end) : undefined;
+    if (end && o.start && end < o.start)
+      fail("end", raw.end, "the end must not come before data-osdi-start.");
+    return end;
+  },
+  location: (raw: Raw) => raw.location?.trim() || undefined,
+  styles: (raw: Raw) => oneOf("styles", raw.styles ?? "base", ["base", "none"]),
+};
+
+type Parsers = typeof PARSERS;
+type Parsed = { [K in keyof Parsers]: ReturnType<Parsers[K]> };
+export type Options = Omit<Parsed, "action"> & Parsed["action"];
+
+const ATTRS = Object.keys(PARSERS).map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+const KNOWN = [...ATTRS, "kind", "mounted"];
+
+/** The container's data-osdi-* attributes, without the prefix. */
+export function readAttributes(el: Element): Raw {
+  const raw: Raw = {};
+  for (const a of Array.from(el.attributes))
+    if (a.name.startsWith(PREFIX) && a.name !== MOUNTED) raw[a.name.slice(PREFIX.length)] = a.value;
+  return raw;
+}
+
+/** Attributes -> typed options, or an AuthorError naming the attribute and the fix. */
+export function parseOptions(raw: Raw, page: Page): Options {
+  for (const [k, v] of Object.entries(raw)) {
+    if (CREDENTIAL.test(k))
+      fail(
+        k,
+        "…",
+        "remove it: osdi-embed posts without any key, and a key in a page is readable by every visitor.",
+      );
+    if (!KNOWN.includes(k) && !k.startsWith("text-"))
+      warn(
+        `${PREFIX}${k}="${v}" is not a known attribute; did you mean ${PREFIX}${closest(k, KNOWN)}?`,
+      );
+  }
+  const o = {} as Record<string, unknown>;
+  for (const [k, parse] of Object.entries(PARSERS)) {
+    const v = (parse as (r: Raw, o: unknown, p: Page) => unknown)(raw, o, page);
+    if (k === "action") Object.assign(o, v);
+    else o[k] = v;
+  }
+  return o as Options;
+}

@@ -1,0 +1,38 @@
+/** English, the built-in locale. Every key can be replaced with data-osdi-text-<key>. */
+export const en = {
+  given_name: "First name",
+  family_name: "Last name",
+  email: "Email",
+  phone: "Phone",
+  street: "Street address",
+  locality: "City",
+  region: "State",
+  postal_code: "ZIP / Postal code",
+  country: "Country",
+  comments: "Comments",
+  submit_petition: "Sign",
+  submit_form: "Submit",
+  submit_event: "RSVP",
+  required: "(required)",
+  choose: "Choose…",
+  when: "When",
+  where: "Where",
+  email_opt_in: "Send me email updates",
+  sms_opt_in: "Send me text messages",
+  sms_disclosure:
+    "By ticking this box you agree to receive recurring text messages. Message and data rates may apply. Reply STOP to opt out, HELP for help.",
+  submitting: "Sending…",
+  thanks: "Thank you! Your response has been recorded.",
+  error_fix: "Please correct the marked fields.",
+  error_required: "Please fill in this field.",
+  error_email: "Enter an email address like name@example.org.",
+  error_phone: "Enter a phone number with 7 to 15 digits.",
+  error_contact: "Enter an email address or a phone number.",
+  error_number: "Enter a number.",
+  error_date: "Enter a date.",
+  error_network: "We could not send this. Check your connection and try again.",
+};
+export type TextKey = keyof typeof en | "submit";
+export type Strings = typeof en;
+/** Keys an author may override; `submit` stands for the kind's button text. */
+export const TEXT_KEYS = ["submit", ...Object.keys(en)] as TextKey[];

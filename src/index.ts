@@ -1,0 +1,8 @@
+/** ESM entry for bundlers: nothing mounts until you call mount() or scan(). */
+export type { CustomField, FieldName, Kind } from "./config/attributes";
+export { AuthorError } from "./config/log";
+export { type Options, parseOptions } from "./config/parse";
+export { mount, observe, scan, setStylesheet, unmount } from "./mount";
+export { buildBody, type HelperBody } from "./submit/body";
+export { validate } from "./submit/validate";
+export { version } from "./version";
