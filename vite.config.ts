@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-/** Shared by the library build (scripts/build.mjs) and the unit tests. */
-export const oxc = { jsx: { runtime: "automatic" as const, importSource: "preact" } };
+/** JSX as the library build (scripts/build.mjs) compiles it: classic h(), no jsx-runtime bytes. */
+export const oxc = {
+  jsx: { runtime: "classic" as const, pragma: "h", pragmaFrag: "Fragment" },
+  jsxInject: `import { h, Fragment } from "preact"`,
+};
 
 export default defineConfig({
   oxc,
@@ -15,6 +18,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: "sandbox", include: ["test/sandbox/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: { name: "build", include: ["test/build/**/*.test.ts"], environment: "node" },
       },
     ],
   },

@@ -8,7 +8,10 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "vite";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
-const oxc = { jsx: { runtime: /** @type {const} */ ("automatic"), importSource: "preact" } };
+const oxc = {
+  jsx: { runtime: /** @type {const} */ ("classic"), pragma: "h", pragmaFrag: "Fragment" },
+  jsxInject: `import { h, Fragment } from "preact"`,
+};
 const define = { __VERSION__: JSON.stringify(pkg.version) };
 
 rmSync("dist", { recursive: true, force: true });

@@ -1,14 +1,15 @@
+import { effect } from "@preact/signals-core";
 import { render } from "preact";
 import { MOUNTED, PREFIX } from "./config/attributes";
 import { AuthorError, error } from "./config/log";
 import { parseOptions, readAttributes } from "./config/parse";
 import { translator } from "./i18n/t";
-import { createModel, type Model } from "./widgets/model";
+import { createModel } from "./widgets/model";
 import { emit, Widget } from "./widgets/Widget";
 
 const SELECTOR = `[${PREFIX}action]`;
 /** The fallback children of each mounted container, to put back on unmount. */
-const fallbacks = new WeakMap<Element, { nodes: Node[]; model: Model }>();
+const fallbacks = new WeakMap<Element, { nodes: Node[]; dispose: () => void }>();
 let stylesheet: string | undefined;
 
 /** Where osdi-embed.css lives (beside the script); set by the browser entry. */
@@ -48,8 +49,11 @@ export function mount(el: HTMLElement): boolean {
   if (options.styles === "base") addStylesheet();
   el.setAttribute(MOUNTED, "");
   for (const n of nodes) n.remove();
+  let dispose: () => void;
   try {
-    render(<Widget m={model} lang={lang} />, el);
+    // The widget's signals are read while it renders, so this effect re-renders
+    // it whenever one changes: Preact diffs, signals say when.
+    dispose = effect(() => render(<Widget m={model} lang={lang} />, el));
   } catch (e) {
     render(null, el);
     el.replaceChildren(...nodes);
@@ -57,7 +61,7 @@ export function mount(el: HTMLElement): boolean {
     error(`[osdi-embed] the widget failed to render, so the fallback stays: ${e}`, el);
     return false;
   }
-  fallbacks.set(el, { nodes, model });
+  fallbacks.set(el, { nodes, dispose });
   emit(model, "ready");
   return true;
 }
@@ -66,6 +70,7 @@ export function mount(el: HTMLElement): boolean {
 export function unmount(el: HTMLElement): void {
   const entry = fallbacks.get(el);
   if (!entry) return;
+  entry.dispose();
   render(null, el);
   el.replaceChildren(...entry.nodes);
   el.removeAttribute(MOUNTED);

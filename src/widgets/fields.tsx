@@ -1,23 +1,13 @@
-import type { Signal } from "@preact/signals";
-import type { InputHTMLAttributes, JSX } from "preact";
+import type { Signal } from "@preact/signals-core";
+import type { ComponentChildren } from "preact";
 import type { CustomField, FieldName } from "../config/attributes";
 import type { TextKey } from "../i18n/en";
-import { CUSTOM, type Value } from "../submit/values";
+import { CUSTOM } from "../submit/values";
 import { countries } from "./countries";
 import { fieldId, type Model } from "./model";
 
-/** What every control gets from its Field: identity and its ARIA ties. */
-type Ctl = {
-  id: string;
-  name: string;
-  class: string;
-  "aria-invalid"?: "true";
-  "aria-describedby"?: string;
-  "aria-required"?: "true";
-};
-
 /** type, autocomplete and inputmode of each standard field. */
-const META: Record<FieldName, [string, string, InputHTMLAttributes["inputMode"]?]> = {
+const META: Record<FieldName, string[]> = {
   given_name: ["text", "given-name"],
   family_name: ["text", "family-name"],
   email: ["email", "email", "email"],
@@ -30,124 +20,52 @@ const META: Record<FieldName, [string, string, InputHTMLAttributes["inputMode"]?
   comments: ["textarea", "off"],
 };
 
-const onInput = (sig: Signal<Value>) => (e: Event) => {
-  sig.value = (e.currentTarget as HTMLInputElement).value;
-};
-
-/** Label, control and error message, tied by for/id and aria-describedby. */
-function Field(props: {
+interface RowProps {
   m: Model;
   k: string;
   label: string;
-  required: boolean;
-  control: (a: Ctl) => JSX.Element;
-}) {
-  const { m, k, label, required, control } = props;
-  const id = fieldId(m, k);
-  const err = m.errors.value[k];
-  return (
-    <div class={`osdi-embed__field osdi-embed__field--${k.replace(/\W/g, "-")}`}>
-      <label class="osdi-embed__label" for={id}>
-        {label}
-        {required && <span class="osdi-embed__required"> {m.t("required")}</span>}
-      </label>
-      {control({
-        id,
-        name: k,
-        class: "osdi-embed__input",
-        "aria-invalid": err ? "true" : undefined,
-        "aria-describedby": err ? `${id}-error` : undefined,
-        "aria-required": required ? "true" : undefined,
-      })}
-      {err && (
-        <p class="osdi-embed__error" id={`${id}-error`}>
-          {m.t(err)}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A group of radios or checkboxes in a fieldset, its legend as the label. */
-function Group({ m, c, k }: { m: Model; c: CustomField; k: string }) {
-  const sig = m.values[k];
-  const id = fieldId(m, k);
-  const err = m.errors.value[k];
-  const multi = c.type === "checkbox";
-  return (
-    <fieldset
-      class={`osdi-embed__field osdi-embed__group`}
-      aria-describedby={err ? `${id}-error` : undefined}
-    >
-      <legend class="osdi-embed__label">
-        {c.label}
-        {c.required && <span class="osdi-embed__required"> {m.t("required")}</span>}
-      </legend>
-      {c.options!.map((opt, i) => {
-        const v = sig.value;
-        return (
-          <div class="osdi-embed__checkbox" key={opt}>
-            <input
-              id={i ? `${id}-${i}` : id}
-              type={multi ? "checkbox" : "radio"}
-              name={k}
-              value={opt}
-              checked={multi ? (v as string[]).includes(opt) : v === opt}
-              aria-invalid={err ? "true" : undefined}
-              aria-describedby={err ? `${id}-error` : undefined}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                sig.value = multi
-                  ? on
-                    ? [...(v as string[]), opt]
-                    : (v as string[]).filter((x) => x !== opt)
-                  : opt;
-              }}
-            />
-            <label for={i ? `${id}-${i}` : id}>{opt}</label>
-          </div>
-        );
-      })}
-      {err && (
-        <p class="osdi-embed__error" id={`${id}-error`}>
-          {m.t(err)}
-        </p>
-      )}
-    </fieldset>
-  );
-}
-
-/** A single consent or yes/no box; its hint (if any) tied by aria-describedby. */
-export function Checkbox(props: {
-  m: Model;
-  k: string;
-  label: string;
+  req?: boolean;
   hint?: string;
-  required?: boolean;
-}) {
-  const { m, k, label, hint, required } = props;
+  /** A checkbox row: the box comes before its label. */
+  box?: boolean;
+  /** A group of radios or checkboxes: fieldset and legend. */
+  group?: boolean;
+  children: (a: Record<string, string | undefined>) => ComponentChildren;
+}
+
+/** Label, control, hint and error of one field, tied by for/id and aria-describedby. */
+function Row({ m, k, label, req, hint, box, group, children }: RowProps) {
   const id = fieldId(m, k);
-  const sig = m.values[k];
   const err = m.errors.value[k];
   const described = [hint && `${id}-hint`, err && `${id}-error`].filter(Boolean).join(" ");
+  const a = {
+    id,
+    name: k,
+    "aria-invalid": err && "true",
+    "aria-describedby": described || undefined,
+    "aria-required": req ? "true" : undefined,
+  };
+  const text = [label, req && <span class="osdi-embed__required"> {m.t("required")}</span>];
+  const Wrap = group ? "fieldset" : "div";
   return (
-    <div class="osdi-embed__checkbox">
-      <input
-        id={id}
-        type="checkbox"
-        name={k}
-        checked={sig.value === true}
-        aria-invalid={err ? "true" : undefined}
-        aria-required={required ? "true" : undefined}
-        aria-describedby={described || undefined}
-        onChange={(e) => {
-          sig.value = e.currentTarget.checked;
-        }}
-      />
-      <label for={id}>
-        {label}
-        {required && <span class="osdi-embed__required"> {m.t("required")}</span>}
-      </label>
+    <Wrap
+      class={
+        box
+          ? "osdi-embed__checkbox"
+          : `osdi-embed__field osdi-embed__field--${k.replace(/\W/g, "-")}`
+      }
+    >
+      {group ? (
+        <legend class="osdi-embed__label">{text}</legend>
+      ) : (
+        !box && (
+          <label class="osdi-embed__label" for={id}>
+            {text}
+          </label>
+        )
+      )}
+      {children(a)}
+      {box && <label for={id}>{text}</label>}
       {hint && (
         <p class="osdi-embed__hint" id={`${id}-hint`}>
           {hint}
@@ -158,89 +76,131 @@ export function Checkbox(props: {
           {m.t(err)}
         </p>
       )}
-    </div>
+    </Wrap>
   );
 }
 
-function Select(
-  a: Ctl & { autocomplete?: string },
-  sig: Signal<Value>,
-  options: [string, string][],
-  t: Model["t"],
-) {
-  return (
-    <select {...a} value={sig as Signal<string>} onChange={onInput(sig)}>
-      <option value="">{t("choose")}</option>
-      {options.map(([v, label]) => (
-        <option value={v} key={v}>
-          {label}
-        </option>
+/** A text-like control, select or textarea showing its signal's value. */
+function Control({
+  m,
+  k,
+  type,
+  a,
+  options,
+}: {
+  m: Model;
+  k: string;
+  type: string;
+  a: object;
+  options?: string[][];
+}) {
+  const sig = m.values[k] as Signal<string>;
+  const p = {
+    ...a,
+    class: "osdi-embed__input",
+    value: sig.value,
+    onInput: (e: Event) => (sig.value = (e.target as HTMLInputElement).value),
+  };
+  return type === "select" ? (
+    <select {...p}>
+      <option value="">{m.t("choose")}</option>
+      {options!.map(([v, label]) => (
+        <option value={v}>{label ?? v}</option>
       ))}
     </select>
+  ) : type === "textarea" ? (
+    <textarea {...p} rows={4} />
+  ) : (
+    <input type={type as "text"} inputMode={type === "number" ? "decimal" : undefined} {...p} />
+  );
+}
+
+/** A single box (consent, yes/no): its value is true or false. */
+export function Checkbox({
+  m,
+  k,
+  label,
+  hint,
+  req,
+}: {
+  m: Model;
+  k: string;
+  label: string;
+  hint?: string;
+  req?: boolean;
+}) {
+  const sig = m.values[k];
+  return (
+    <Row m={m} k={k} label={label} hint={hint} req={req} box>
+      {(a) => (
+        <input
+          {...a}
+          type="checkbox"
+          checked={sig.value === true}
+          onChange={(e) => (sig.value = e.currentTarget.checked)}
+        />
+      )}
+    </Row>
   );
 }
 
 export function StandardField({ m, f, lang }: { m: Model; f: FieldName; lang: string }) {
   const [type, autocomplete, inputMode] = META[f];
-  const sig = m.values[f];
   return (
-    <Field
-      m={m}
-      k={f}
-      label={m.t(f as TextKey)}
-      required={m.o.required.includes(f)}
-      control={(a) =>
-        type === "select" ? (
-          Select({ ...a, autocomplete }, sig, countries(lang), m.t)
-        ) : type === "textarea" ? (
-          <textarea {...a} rows={4} value={sig as Signal<string>} onInput={onInput(sig)} />
-        ) : (
-          <input
-            {...a}
-            type={type as "text"}
-            autocomplete={autocomplete}
-            inputMode={inputMode}
-            value={sig as Signal<string>}
-            onInput={onInput(sig)}
-          />
-        )
-      }
-    />
+    <Row m={m} k={f} label={m.t(f as TextKey)} req={m.o.required.includes(f)}>
+      {(a) => (
+        <Control
+          m={m}
+          k={f}
+          type={type}
+          a={{ ...a, autocomplete, inputMode }}
+          options={type === "select" ? countries(lang) : undefined}
+        />
+      )}
+    </Row>
   );
 }
 
 export function CustomFieldView({ m, c }: { m: Model; c: CustomField }) {
   const k = CUSTOM + c.name;
   const sig = m.values[k];
-  if (c.type === "radio" || (c.type === "checkbox" && c.options))
-    return <Group m={m} c={c} k={k} />;
-  if (c.type === "checkbox") return <Checkbox m={m} k={k} label={c.label} required={c.required} />;
+  const { type, label, required: req, options } = c;
+  if (type === "checkbox" && !options) return <Checkbox m={m} k={k} label={label} req={req} />;
+  if (type === "radio" || type === "checkbox")
+    return (
+      <Row m={m} k={k} label={label} req={req} group>
+        {(a) =>
+          options!.map((opt, i) => {
+            const v = sig.value;
+            const multi = type === "checkbox";
+            const id = `${a.id}-${i}`;
+            return (
+              <div class="osdi-embed__checkbox">
+                <input
+                  {...a}
+                  id={id}
+                  type={type}
+                  value={opt}
+                  checked={multi ? (v as string[]).includes(opt) : v === opt}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    sig.value = multi
+                      ? on
+                        ? [...(v as string[]), opt]
+                        : (v as string[]).filter((x) => x !== opt)
+                      : opt;
+                  }}
+                />
+                <label for={id}>{opt}</label>
+              </div>
+            );
+          })
+        }
+      </Row>
+    );
   return (
-    <Field
-      m={m}
-      k={k}
-      label={c.label}
-      required={!!c.required}
-      control={(a) =>
-        c.type === "select" ? (
-          Select(
-            a,
-            sig,
-            c.options!.map((o) => [o, o]),
-            m.t,
-          )
-        ) : c.type === "textarea" ? (
-          <textarea {...a} rows={4} value={sig as Signal<string>} onInput={onInput(sig)} />
-        ) : (
-          <input
-            {...a}
-            type={c.type as "text"}
-            inputMode={c.type === "number" ? "decimal" : undefined}
-            value={sig as Signal<string>}
-            onInput={onInput(sig)}
-          />
-        )
-      }
-    />
+    <Row m={m} k={k} label={label} req={req}>
+      {(a) => <Control m={m} k={k} type={type} a={a} options={options?.map((o) => [o])} />}
+    </Row>
   );
 }

@@ -1,4 +1,4 @@
-import { type Signal, signal } from "@preact/signals";
+import { type Signal, signal } from "@preact/signals-core";
 import type { Options } from "../config/parse";
 import type { TextKey } from "../i18n/en";
 import type { T } from "../i18n/t";
@@ -7,7 +7,7 @@ import { CUSTOM, type Value } from "../submit/values";
 
 export type State = "idle" | "submitting" | "success" | "error" | "queued";
 
-/** One widget's state: signals, so a keystroke re-renders only its own input. */
+/** One widget's state, all in signals: the render effect re-runs when any of them changes. */
 export interface Model {
   o: Options;
   t: T;

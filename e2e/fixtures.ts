@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+import { startSandbox } from "../sandbox/server.mjs";
+import { serveStatic } from "../scripts/serve.mjs";
+
+export interface SandboxRecord {
+  id: string;
+  kind: string;
+  actionId: string;
+  path: string;
+  body: Record<string, unknown>;
+  background: boolean;
+  updates: number;
+}
+
+export interface Servers {
+  /** Origin of the host pages (and of the script, as on a site that self-hosts it). */
+  site: string;
+  /** Origin of the helper sandbox: another port, so every post is cross-origin. */
+  helper: string;
+  records(): Promise<SandboxRecord[]>;
+  rejections(): Promise<{ reason: string }[]>;
+  outbox(): Promise<{ to: string; subject: string }[]>;
+  requests(): Promise<Record<string, unknown>[]>;
+  fault(f: { count: number; status?: number; retryAfter?: number; delayMs?: number; drop?: boolean }): Promise<void>;
+}
+
+/**
+ * One sandbox and one page server per worker, the sandbox emptied before each test.
+ * Host pages in e2e/pages use {{HELPER}} for the sandbox origin.
+ */
+export const test = base.extend<{ servers: Servers; consoleErrors: string[] }, { workerServers: Servers }>({
+  workerServers: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), "osdi-sandbox-"));
+      const sandbox = await startSandbox({ port: 0, dataDir, quiet: true });
+      // "localhost" for the pages, 127.0.0.1 for the helper: two origins, as in production.
+      const pages = await serveStatic({
+        mounts: { "/": "e2e/pages", "/dist": "dist", "/demo": "demo" },
+        vars: { HELPER: sandbox.url },
+      });
+      const helper = sandbox.url;
+      const get = async (what: string) => (await fetch(`${helper}/_sandbox/${what}`)).json();
+      await use({
+        site: pages.url.replace("127.0.0.1", "localhost"),
+        helper,
+        records: () => get("records"),
+        rejections: () => get("rejections"),
+        outbox: () => get("outbox"),
+        requests: () => get("requests"),
+        fault: async (f) => {
+          await fetch(`${helper}/_sandbox/faults`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(f),
+          });
+        },
+      });
+      await pages.close();
+      await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: "worker" },
+  ],
+  servers: async ({ workerServers }, use) => {
+    await fetch(`${workerServers.helper}/_sandbox/reset`, { method: "POST" });
+    await use(workerServers);
+  },
+  /** Console errors of the page, collected from the start of the test. */
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await use(errors);
+  },
+});
+
+export { expect };
+
+/** Fills a widget's fields by their visible labels. */
+export async function fill(scope: Page | ReturnType<Page["locator"]>, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values))
+    await scope.getByLabel(label, { exact: false }).first().fill(value);
+}

@@ -1,0 +1,73 @@
+// @ts-check
+// A tiny static server for the demo and the end-to-end host pages. It can mount
+// folders under URL prefixes and fill {{PLACEHOLDERS}} in HTML, so the same page
+// can point at whichever port the helper sandbox got.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = /** @type {Record<string, string>} */ ({
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+});
+
+/**
+ * @param {{
+ *   mounts: Record<string, string>,
+ *   port?: number,
+ *   host?: string,
+ *   vars?: Record<string, string>,
+ *   headers?: (path: string) => Record<string, string>,
+ * }} options mounts: URL prefix -> folder ("/" for the root)
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export async function serveStatic({ mounts, port = 0, host = "127.0.0.1", vars = {}, headers }) {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    // Browsers ask for it on every page; a site without one is not an error.
+    if (path === "/favicon.ico") return void res.writeHead(204).end();
+    const prefix = prefixes.find((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`));
+    if (!prefix) return notFound(res);
+    const root = resolve(mounts[prefix]);
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root)) return notFound(res);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      if (type.startsWith("text/html")) {
+        let html = body.toString("utf8");
+        for (const [k, v] of Object.entries(vars)) html = html.replaceAll(`{{${k}}}`, v);
+        body = Buffer.from(html);
+      }
+      res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store", ...headers?.(path) });
+      res.end(body);
+    } catch {
+      notFound(res);
+    }
+  });
+  await new Promise((ok) => server.listen(port, host, () => ok(undefined)));
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok(undefined));
+      }),
+  };
+}
+
+/** @param {import("node:http").ServerResponse} res */
+function notFound(res) {
+  res.writeHead(404, { "Content-Type": "text/plain" });
+  res.end("Not found");
+}

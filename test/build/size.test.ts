@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+
+/** Every visitor of every page with a widget pays for these bytes (see docs/benchmarks.md). */
+const BUDGET_GZIP = 12_288;
+
+describe("the shipped bundle", () => {
+  const js = readFileSync("dist/osdi-embed.js");
+
+  it(`stays within ${BUDGET_GZIP} bytes gzip -9`, () => {
+    const gz = gzipSync(js, { level: 9 }).length;
+    expect(gz, `dist/osdi-embed.js is ${gz} B gzip -9`).toBeLessThanOrEqual(BUDGET_GZIP);
+  });
+
+  it("is one self-contained IIFE that sets window.OsdiEmbed", () => {
+    const src = js.toString("utf8");
+    expect(src.startsWith("(function(")).toBe(true);
+    expect(src).not.toMatch(/\bimport\s*[({"']/);
+    expect(src).toContain("OsdiEmbed");
+  });
+});
