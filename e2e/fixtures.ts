@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { startSandbox } from "../sandbox/server.mjs";
 import { serveStatic } from "../scripts/serve.mjs";
 
@@ -31,7 +31,15 @@ export interface Servers {
  * One sandbox and one page server per worker, the sandbox emptied before each test.
  * Host pages in e2e/pages use {{HELPER}} for the sandbox origin.
  */
-export const test = base.extend<{ servers: Servers; consoleErrors: string[] }, { workerServers: Servers }>({
+export interface ConsoleEntry {
+  type: string;
+  text: string;
+}
+
+export const test = base.extend<
+  { servers: Servers; consoleErrors: string[]; consoleMessages: ConsoleEntry[] },
+  { workerServers: Servers }
+>({
   workerServers: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
     async ({}, use) => {
@@ -78,6 +86,13 @@ export const test = base.extend<{ servers: Servers; consoleErrors: string[] }, {
     page.on("pageerror", (e) => errors.push(String(e)));
     await use(errors);
   },
+  /** Every console message of the page (any type) and uncaught page errors, from the start of the test. */
+  consoleMessages: async ({ page }, use) => {
+    const messages: ConsoleEntry[] = [];
+    page.on("console", (m) => messages.push({ type: m.type(), text: m.text() }));
+    page.on("pageerror", (e) => messages.push({ type: "pageerror", text: String(e) }));
+    await use(messages);
+  },
 });
 
 export { expect };
@@ -86,4 +101,29 @@ export { expect };
 export async function fill(scope: Page | ReturnType<Page["locator"]>, values: Record<string, string>) {
   for (const [label, value] of Object.entries(values))
     await scope.getByLabel(label, { exact: false }).first().fill(value);
+}
+
+type Scope = Page | Locator;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The control whose accessible name is exactly `label`, or `label (required)`:
+ * "Email" never finds "Send me email updates" or "Landlord email".
+ */
+export function field(scope: Scope, label: string): Locator {
+  return scope.getByLabel(new RegExp(`^${escapeRe(label)}( \\(required\\))?$`));
+}
+
+/** Fills fields by their exact visible labels. */
+export async function fillExact(scope: Scope, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) await field(scope, label).fill(value);
+}
+
+/** The rendered widget inside the container matched by `host`. */
+export const widgetIn = (page: Page, host: string) => page.locator(`${host} > .osdi-embed`);
+
+/** The helper POSTs the sandbox saw (preflights and control calls left out). */
+export async function posts(servers: Servers) {
+  return (await servers.requests()).filter((r) => r.method === "POST");
 }

@@ -21,6 +21,7 @@ import { EXAMPLE_ACTIONS, parseApiPath } from "./paths.mjs";
 import { createRateLimiter } from "./ratelimit.mjs";
 import { Store } from "./store.mjs";
 import { validateHelperPost } from "./validate.mjs";
+
 /** @import { IncomingMessage, ServerResponse } from "node:http" */
 /** @import { Fault } from "./faults.mjs" */
 /** @import { ApiRoute, CollectionRoute } from "./paths.mjs" */
@@ -114,7 +115,8 @@ export async function startSandbox(options = {}) {
    * @param {string} message
    * @param {Record<string, string>} [headers]
    */
-  const sendError = (res, status, message, headers) => sendJson(res, status, { error: message }, headers);
+  const sendError = (res, status, message, headers) =>
+    sendJson(res, status, { error: message }, headers);
 
   /** @param {number} ms */
   function wait(ms) {
@@ -139,7 +141,8 @@ export async function startSandbox(options = {}) {
       return;
     }
     if (pathname === "/" || pathname === "/index.html") {
-      if (req.method !== "GET") return sendError(res, 405, "The sandbox page answers GET only", { Allow: "GET" });
+      if (req.method !== "GET")
+        return sendError(res, 405, "The sandbox page answers GET only", { Allow: "GET" });
       const html = renderPage({ store, base, rateLimit });
       res.writeHead(200, {
         "Content-Type": "text/html; charset=utf-8",
@@ -160,7 +163,11 @@ export async function startSandbox(options = {}) {
     const route = parseApiPath(pathname);
     if (!route) {
       meta.outcome = "not-found";
-      return sendError(res, 404, `Not found: ${pathname} is not a helper or resource the sandbox serves`);
+      return sendError(
+        res,
+        404,
+        `Not found: ${pathname} is not a helper or resource the sandbox serves`,
+      );
     }
     if (req.method === "OPTIONS") {
       meta.outcome = "preflight";
@@ -177,8 +184,12 @@ export async function startSandbox(options = {}) {
       if (route.type !== "collection") {
         meta.outcome = "wrong-method";
         const hint =
-          route.type === "action" ? `; helpers live at the action's collection, e.g. ${pathname}/signatures` : "";
-        return sendError(res, 405, `POST is not allowed on ${pathname}${hint}`, { Allow: "GET, OPTIONS" });
+          route.type === "action"
+            ? `; helpers live at the action's collection, e.g. ${pathname}/signatures`
+            : "";
+        return sendError(res, 405, `POST is not allowed on ${pathname}${hint}`, {
+          Allow: "GET, OPTIONS",
+        });
       }
       if (!limiter.take()) return tooMany(res, meta);
       await helperPost(req, res, route, url, meta);
@@ -272,8 +283,7 @@ export async function startSandbox(options = {}) {
     }
     const text = body.text;
     const credentialHeaders = presentCredentials(req);
-    const job = () =>
-      processPost({ ...common, route, text, credentialHeaders, background });
+    const job = () => processPost({ ...common, route, text, credentialHeaders, background });
     if (background) {
       // Action Network queues these and answers at once; the outcome shows up later.
       const timer = setTimeout(() => {
@@ -307,7 +317,8 @@ export async function startSandbox(options = {}) {
       await readBody(req, 0);
       meta.outcome = "fault";
       /** @type {Record<string, string>} */
-      const headers = fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {};
+      const headers =
+        fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {};
       const message =
         fault.status === 429 ? "Too many requests" : `Injected fault: status ${fault.status}`;
       sendError(res, fault.status, message, headers);
@@ -408,13 +419,22 @@ export async function startSandbox(options = {}) {
       return sendJson(res, 200, recordResource(record, base), {}, hal);
     }
     if (route.type === "action") {
-      const records = store.records.filter((r) => r.kind === route.kind && r.actionId === route.actionId);
-      return sendJson(res, 200, actionResource(route.kind, route.actionId, records, store.now(), base), {}, hal);
+      const records = store.records.filter(
+        (r) => r.kind === route.kind && r.actionId === route.actionId,
+      );
+      return sendJson(
+        res,
+        200,
+        actionResource(route.kind, route.actionId, records, store.now(), base),
+        {},
+        hal,
+      );
     }
     /** @type {ActionRecord[]} */
     let records;
     if (route.type === "person-collection") {
-      if (!store.findPerson(route.personId)) return sendError(res, 404, `No person ${route.personId}`);
+      if (!store.findPerson(route.personId))
+        return sendError(res, 404, `No person ${route.personId}`);
       records = store.records.filter(
         (r) => r.personId === route.personId && r.collection === route.collection,
       );
@@ -642,7 +662,9 @@ function readBody(req, limit) {
       resolve({ text: size <= limit ? Buffer.concat(chunks).toString("utf8") : null }),
     );
     req.on("error", () => resolve({ text: null }));
-    req.on("close", () => resolve({ text: size <= limit ? Buffer.concat(chunks).toString("utf8") : null }));
+    req.on("close", () =>
+      resolve({ text: size <= limit ? Buffer.concat(chunks).toString("utf8") : null }),
+    );
   });
 }
 
@@ -652,7 +674,9 @@ function parseArgs(argv) {
   const options = {};
   for (let i = 0; i < argv.length; i += 1) {
     const arg = /** @type {string} */ (argv[i]);
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new Error(`${flag} needs a value`);

@@ -18,13 +18,13 @@ export function setStylesheet(href: string | undefined) {
 }
 
 function addStylesheet() {
-  if (!stylesheet || document.querySelector(`link[${PREFIX}stylesheet]`)) return;
+  if (!stylesheet) return;
   const link = document.createElement("link");
   link.rel = "stylesheet";
   link.href = stylesheet;
-  link.setAttribute(`${PREFIX}stylesheet`, "");
   // First in <head>: the host's own rules then come later and win even outside layers.
   document.head.prepend(link);
+  stylesheet = undefined;
 }
 
 /**
@@ -33,37 +33,27 @@ function addStylesheet() {
  */
 export function mount(el: HTMLElement): boolean {
   if (el.hasAttribute(MOUNTED)) return true;
-  let options: ReturnType<typeof parseOptions>;
-  try {
-    options = parseOptions(readAttributes(el), location);
-  } catch (e) {
-    error(
-      e instanceof AuthorError ? e.message : `[osdi-embed] could not read the configuration: ${e}`,
-      el,
-    );
-    return false;
-  }
-  const lang = options.lang ?? el.closest("[lang]")?.getAttribute("lang") ?? "en";
-  const model = createModel(options, translator(options), el);
   const nodes = Array.from(el.childNodes);
-  if (options.styles === "base") addStylesheet();
-  el.setAttribute(MOUNTED, "");
-  for (const n of nodes) n.remove();
-  let dispose: () => void;
   try {
+    const o = parseOptions(readAttributes(el), location);
+    const lang = o.lang ?? el.closest("[lang]")?.getAttribute("lang") ?? "en";
+    const model = createModel(o, translator(o), el);
+    if (o.styles === "base") addStylesheet();
+    el.setAttribute(MOUNTED, "");
+    el.replaceChildren();
     // The widget's signals are read while it renders, so this effect re-renders
     // it whenever one changes: Preact diffs, signals say when.
-    dispose = effect(() => render(<Widget m={model} lang={lang} />, el));
+    const dispose = effect(() => render(<Widget m={model} lang={lang} />, el));
+    fallbacks.set(el, { nodes, dispose });
+    emit(model, "ready");
+    return true;
   } catch (e) {
     render(null, el);
     el.replaceChildren(...nodes);
     el.removeAttribute(MOUNTED);
-    error(`[osdi-embed] the widget failed to render, so the fallback stays: ${e}`, el);
+    error(e instanceof AuthorError ? e.message : `[osdi-embed] ${e}; the fallback stays.`, el);
     return false;
   }
-  fallbacks.set(el, { nodes, dispose });
-  emit(model, "ready");
-  return true;
 }
 
 /** Removes the widget and puts the fallback back. */
@@ -81,14 +71,7 @@ export function unmount(el: HTMLElement): void {
 export function scan(root: ParentNode = document): HTMLElement[] {
   const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
   if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root);
-  return found.filter((el) => {
-    try {
-      return mount(el);
-    } catch (e) {
-      error(`[osdi-embed] ${e}`, el);
-      return false;
-    }
-  });
+  return found.filter(mount);
 }
 
 /** Mounts containers that page builders and single-page apps add later. */

@@ -1,3 +1,3 @@
 declare const __VERSION__: string;
 /** Stamped by the build from package.json. */
-export const version: string = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
+export const version: string = __VERSION__;

@@ -8,7 +8,7 @@ export class AuthorError extends Error {
     readonly value: string,
     readonly fix: string,
   ) {
-    super(`${tag} ${attr}="${value}" is not valid. Fix: ${fix} The fallback content stays.`);
+    super(`${tag} ${attr}="${value}" is not valid: ${fix} The fallback stays.`);
   }
 }
 
@@ -16,23 +16,15 @@ export const warn = (msg: string, el?: Element) => console.warn(`${tag} ${msg}`,
 export const error = (msg: string, el?: Element) => console.error(msg, el);
 
 /** The known name closest to a misspelt one (edit distance), for "did you mean". */
-export function closest(word: string, known: readonly string[]): string {
-  let best = known[0];
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = distance(word, k);
-    if (d < bestD) [best, bestD] = [k, d];
-  }
-  return best;
-}
+export const closest = (word: string, known: readonly string[]): string =>
+  known.reduce((best, k) => (distance(word, k) < distance(word, best) ? k : best));
 
 function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
+  let prev = [...Array(b.length + 1).keys()];
+  for (const x of a) {
+    const row = [prev[0] + 1];
+    for (let j = 0; j < b.length; j++)
+      row.push(Math.min(prev[j + 1] + 1, row[j] + 1, prev[j] + (x === b[j] ? 0 : 1)));
     prev = row;
   }
   return prev[b.length];

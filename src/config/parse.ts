@@ -7,7 +7,6 @@ import {
   type FieldName,
   KINDS,
   type Kind,
-  MOUNTED,
   PREFIX,
 } from "./attributes";
 import { AuthorError, closest, warn } from "./log";
@@ -29,6 +28,7 @@ const list = (v: string, sep = /[\s,]+/) =>
     .split(sep)
     .map((s) => s.trim())
     .filter(Boolean);
+const str = (v?: string) => v?.trim() || undefined;
 const oneOf = <T extends string>(attr: string, v: string, allowed: readonly T[]): T =>
   allowed.includes(v as T) ? (v as T) : fail(attr, v, `use one of: ${allowed.join(", ")}.`);
 
@@ -39,9 +39,9 @@ function httpsUrl(attr: string, v: string, base?: string): URL {
   } catch {}
   const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(u?.hostname ?? "");
   if (!u || !(u.protocol === "https:" || (u.protocol === "http:" && local)))
-    fail(attr, v, "give an https:// URL (http:// only for localhost and 127.0.0.1).");
+    fail(attr, v, "use https:// (http:// only for localhost).");
   if (u!.username || u!.password || CREDENTIAL.test(u!.search))
-    fail(attr, v, "remove the credentials: osdi-embed never sends an API key or password.");
+    fail(attr, v, "remove the credentials; no key is ever needed.");
   return u!;
 }
 
@@ -55,20 +55,14 @@ function action(v: string, raw: Raw) {
   const given = raw.kind;
   if (given !== undefined) {
     const k = oneOf("kind", given, Object.keys(KINDS) as Kind[]);
-    if (kind && k !== kind)
-      fail(
-        "kind",
-        given,
-        `the action URL is a ${kind}: remove data-osdi-kind or set it to "${kind}".`,
-      );
+    if (kind && k !== kind) fail("kind", given, `the URL is a ${kind}; remove it.`);
     kind = k;
   }
-  if (!kind)
-    return fail("action", v, "use an Action Network action's API URL, or add data-osdi-kind.");
+  if (!kind) return fail("action", v, "use an action's API URL, or add data-osdi-kind.");
   let helper = u.href;
   if (m) {
     if (m[3] && m[3] !== KINDS[kind][1])
-      fail("action", v, `a ${kind} posts to /${KINDS[kind][1]}, not /${m[3]}.`);
+      fail("action", v, `a ${kind} posts to /${KINDS[kind][1]}.`);
     if (!m[3]) u.pathname = `${u.pathname.replace(/\/$/, "")}/${KINDS[kind][1]}`;
     helper = u.href;
   }
@@ -76,43 +70,46 @@ function action(v: string, raw: Raw) {
 }
 
 function customFields(v: string): CustomField[] {
-  const fix =
-    'give a JSON array like [{"name":"issue","label":"Issue","type":"select","options":["Housing","Transit"]}].';
   let arr: unknown;
   try {
     arr = JSON.parse(v);
   } catch {}
-  if (!Array.isArray(arr)) return fail("custom-fields", v, fix);
   const names = new Set<string>();
-  return arr.map((f: Partial<CustomField>) => {
-    const opts = f?.options;
-    const needsOptions = f?.type === "select" || f?.type === "radio";
-    if (
-      typeof f?.name !== "string" ||
-      !/^[\w .-]{1,100}$/.test(f.name) ||
-      names.has(f.name) ||
-      typeof f.label !== "string" ||
-      !f.label.trim() ||
-      !CUSTOM_TYPES.includes(f.type as CustomField["type"]) ||
-      (opts !== undefined &&
-        (!Array.isArray(opts) || !opts.length || opts.some((o) => typeof o !== "string"))) ||
-      (needsOptions && !opts) ||
-      (f.required !== undefined && typeof f.required !== "boolean")
-    )
-      fail(
-        "custom-fields",
-        v,
-        `each entry needs a unique "name" (letters, digits, _ - . space), a "label", a "type" (${CUSTOM_TYPES.join(" ")}), "options" for select and radio, and "required" true or false. ${fix}`,
-      );
-    names.add(f.name!);
-    return { name: f.name!, label: f.label!, type: f.type!, options: opts, required: !!f.required };
-  });
+  const ok = (f: Partial<CustomField>) => {
+    const { name, label, type, options: opts } = f ?? {};
+    return (
+      typeof name === "string" &&
+      /^[\w .-]{1,100}$/.test(name) &&
+      !names.has(name) &&
+      names.add(name) &&
+      typeof label === "string" &&
+      label.trim() &&
+      CUSTOM_TYPES.includes(type!) &&
+      (opts === undefined
+        ? type !== "select" && type !== "radio"
+        : Array.isArray(opts) && opts.length && opts.every((o) => typeof o === "string")) &&
+      (f.required ?? false) === !!f.required
+    );
+  };
+  if (!Array.isArray(arr) || !arr.every(ok))
+    fail(
+      "custom-fields",
+      v,
+      `give a JSON array of {"name","label","type"} with unique names, types from ${CUSTOM_TYPES.join(" ")}, "options" for select and radio, "required" true or false.`,
+    );
+  return (arr as CustomField[]).map(({ name, label, type, options, required }) => ({
+    name,
+    label,
+    type,
+    options,
+    required: !!required,
+  }));
 }
 
 function date(attr: string, v: string): Date {
   const d = new Date(v);
   return Number.isNaN(d.getTime())
-    ? fail(attr, v, "use an ISO 8601 date and time, like 2026-03-14T18:00:00-05:00.")
+    ? fail(attr, v, "use ISO 8601, like 2026-03-14T18:00-05:00.")
     : d;
 }
 
@@ -141,17 +138,13 @@ const PARSERS = {
         fail(
           "fields",
           v,
-          `"${f}" is not a field; did you mean "${closest(f, FIELDS)}"? Fields: ${FIELDS.join(" ")}.`,
+          `no field "${f}"; did you mean "${closest(f, FIELDS)}"? Fields: ${FIELDS.join(" ")}.`,
         );
       if (f === "comments" && o.kind !== "petition")
-        fail("fields", v, "comments are for petitions only; remove it.");
+        fail("fields", v, "comments are for petitions only.");
     }
     if (!fields.includes("email") && !fields.includes("phone"))
-      fail(
-        "fields",
-        v,
-        "show email or phone (or both): Action Network needs one to record a person.",
-      );
+      fail("fields", v, "add email or phone.");
     return fields as FieldName[];
   },
   required: (raw: Raw, o: { fields: FieldName[] }) => {
@@ -160,11 +153,7 @@ const PARSERS = {
     const req = list(v);
     for (const f of req)
       if (!o.fields.includes(f as FieldName))
-        fail(
-          "required",
-          v,
-          `"${f}" is not a shown field; required fields must also be in data-osdi-fields (${o.fields.join(" ")}).`,
-        );
+        fail("required", v, `"${f}" is not in data-osdi-fields.`);
     return req as FieldName[];
   },
   customFields: (raw: Raw) => (raw["custom-fields"] ? customFields(raw["custom-fields"]) : []),
@@ -182,10 +171,9 @@ const PARSERS = {
     if (v === undefined) return false;
     // Consent to texts must be given by the visitor, so the box is never pre-ticked.
     if (v === "checked")
-      fail("sms-opt-in", v, 'SMS consent cannot be pre-ticked; use "unchecked".');
+      fail("sms-opt-in", v, 'consent to texts is never pre-ticked; use "unchecked".');
     oneOf("sms-opt-in", v, ["unchecked", "true"]);
-    if (!o.fields.includes("phone"))
-      fail("sms-opt-in", v, "add phone to data-osdi-fields, or remove data-osdi-sms-opt-in.");
+    if (!o.fields.includes("phone")) fail("sms-opt-in", v, "add phone to data-osdi-fields.");
     return true;
   },
   redirect: (raw: Raw, _o: unknown, page: Page) => {
@@ -197,7 +185,7 @@ const PARSERS = {
   lang: (raw: Raw) => {
     const v = raw.lang;
     if (v !== undefined && !LANG_TAG.test(v))
-      fail("lang", v, 'use a language tag like "en", "es" or "pt-BR".');
+      fail("lang", v, 'use a language tag like "es" or "pt-BR".');
     return v;
   },
   text: (raw: Raw) => {
@@ -213,16 +201,15 @@ const PARSERS = {
     }
     return text;
   },
-  title: (raw: Raw) => raw.title?.trim() || undefined,
-  description: (raw: Raw) => raw.description?.trim() || undefined,
+  title: (raw: Raw) => str(raw.title),
+  description: (raw: Raw) => str(raw.description),
   start: (raw: Raw) => (raw.start ? date("start", raw.start) : undefined),
   end: (raw: Raw, o: { start?: Date }) => {
     const end = raw.end ? date("end", raw.end) : undefined;
-    if (end && o.start && end < o.start)
-      fail("end", raw.end, "the end must not come before data-osdi-start.");
+    if (end && o.start && end < o.start) fail("end", raw.end, "end before start.");
     return end;
   },
-  location: (raw: Raw) => raw.location?.trim() || undefined,
+  location: (raw: Raw) => str(raw.location),
   styles: (raw: Raw) => oneOf("styles", raw.styles ?? "base", ["base", "none"]),
 };
 
@@ -236,8 +223,8 @@ const KNOWN = [...ATTRS, "kind", "mounted"];
 /** The container's data-osdi-* attributes, without the prefix. */
 export function readAttributes(el: Element): Raw {
   const raw: Raw = {};
-  for (const a of Array.from(el.attributes))
-    if (a.name.startsWith(PREFIX) && a.name !== MOUNTED) raw[a.name.slice(PREFIX.length)] = a.value;
+  for (const n of el.getAttributeNames())
+    if (n.startsWith(PREFIX)) raw[n.slice(PREFIX.length)] = el.getAttribute(n)!;
   return raw;
 }
 
@@ -245,11 +232,7 @@ export function readAttributes(el: Element): Raw {
 export function parseOptions(raw: Raw, page: Page): Options {
   for (const [k, v] of Object.entries(raw)) {
     if (CREDENTIAL.test(k))
-      fail(
-        k,
-        "…",
-        "remove it: osdi-embed posts without any key, and a key in a page is readable by every visitor.",
-      );
+      fail(k, "…", "remove it: no key is needed, and every visitor could read it.");
     if (!KNOWN.includes(k) && !k.startsWith("text-"))
       warn(
         `${PREFIX}${k}="${v}" is not a known attribute; did you mean ${PREFIX}${closest(k, KNOWN)}?`,

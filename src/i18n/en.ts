@@ -20,17 +20,16 @@ export const en = {
   email_opt_in: "Send me email updates",
   sms_opt_in: "Send me text messages",
   sms_disclosure:
-    "By ticking this box you agree to receive recurring text messages. Message and data rates may apply. Reply STOP to opt out, HELP for help.",
+    "You agree to receive recurring texts. Message and data rates may apply. Reply STOP to opt out, HELP for help.",
   submitting: "Sending…",
-  thanks: "Thank you! Your response has been recorded.",
+  thanks: "Thank you!",
   error_fix: "Please correct the marked fields.",
   error_required: "Please fill in this field.",
   error_email: "Enter an email address like name@example.org.",
   error_phone: "Enter a phone number with 7 to 15 digits.",
   error_contact: "Enter an email address or a phone number.",
-  error_number: "Enter a number.",
-  error_date: "Enter a date.",
-  error_network: "We could not send this. Check your connection and try again.",
+  error_invalid: "Check this value.",
+  error_network: "Could not send. Check your connection and try again.",
 };
 export type TextKey = keyof typeof en | "submit";
 export type Strings = typeof en;

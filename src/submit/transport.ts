@@ -52,8 +52,6 @@ export async function send(url: string, body: HelperBody, opts: SendOptions = {}
         headers: { "Content-Type": "application/json" },
         body: json,
         credentials: "omit",
-        mode: "cors",
-        referrerPolicy: "strict-origin-when-cross-origin",
         keepalive: keepalive && json.length < 60_000,
         signal: AbortSignal.timeout(timeout),
       });

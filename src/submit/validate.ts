@@ -1,6 +1,7 @@
+import { controls } from "../config/controls";
 import type { Options } from "../config/parse";
 import type { Strings } from "../i18n/en";
-import { CUSTOM, digits, filled, text, type Values } from "./values";
+import { digits, filled, text, type Values } from "./values";
 
 export type Errors = Record<string, keyof Strings>;
 
@@ -10,26 +11,30 @@ export const isPhone = (s: string) => s.length >= 7 && s.length <= 15;
 
 /**
  * Client-side checks: the helper answers 200 {} even to data it rejects, so
- * what is not caught here is lost silently. Returns field key -> message key.
+ * what is not caught here is lost silently. Returns value key -> message key,
+ * in display order.
  */
 export function validate(o: Options, v: Values): Errors {
   const errors: Errors = {};
-  const set = (k: string, msg: keyof Strings) => {
-    errors[k] ??= msg;
-  };
-  for (const f of o.required) if (!filled(v[f])) set(f, "error_required");
-  for (const c of o.customFields) {
-    const k = CUSTOM + c.name;
+  for (const { k, type, req } of controls(o)) {
     const s = text(v[k]);
-    if (c.required && !filled(v[k])) set(k, "error_required");
-    else if (s && c.type === "email" && !isEmail(s)) set(k, "error_email");
-    else if (s && c.type === "number" && !Number.isFinite(Number(s))) set(k, "error_number");
-    else if (s && c.type === "date" && Number.isNaN(Date.parse(s))) set(k, "error_date");
+    const bad =
+      req && !filled(v[k])
+        ? "error_required"
+        : !s
+          ? 0
+          : type === "email" && !isEmail(s)
+            ? "error_email"
+            : type === "tel" && !isPhone(digits(s))
+              ? "error_phone"
+              : ((type === "number" && !Number.isFinite(Number(s))) ||
+                  (type === "date" && Number.isNaN(Date.parse(s)))) &&
+                "error_invalid";
+    if (bad) errors[k] = bad;
   }
-  const email = text(v.email);
-  const phone = digits(v.phone);
-  if (email && !isEmail(email)) set("email", "error_email");
-  if (text(v.phone) && !isPhone(phone)) set("phone", "error_phone");
-  if (!email && !phone) set(o.fields.includes("email") ? "email" : "phone", "error_contact");
+  if (!text(v.email) && !digits(v.phone)) {
+    const k = o.fields.includes("email") ? "email" : "phone";
+    errors[k] ??= "error_contact";
+  }
   return errors;
 }

@@ -1,8 +1,8 @@
 import { buildBody } from "../submit/body";
 import { send } from "../submit/transport";
 import { validate } from "../submit/validate";
-import { CUSTOM, type Values } from "../submit/values";
-import { Checkbox, CustomFieldView, StandardField } from "./fields";
+import type { Values } from "../submit/values";
+import { Field } from "./fields";
 import { fieldId, type Model } from "./model";
 
 /** Dispatches osdi:<name> from the container; page authors listen there or above. */
@@ -26,13 +26,13 @@ async function submit(m: Model, e: Event) {
   for (const [k, sig] of Object.entries(m.values)) values[k] = sig.peek();
   const errors = validate(m.o, values);
   m.errors.value = errors;
-  const order = [...m.o.fields, ...m.o.customFields.map((c) => CUSTOM + c.name)];
-  const first = order.find((k) => errors[k]);
+  const invalid = m.controls.map((c) => c.k).filter((k) => errors[k]);
+  const first = invalid[0];
   if (first) {
     m.state.value = "error";
     m.status.value = "error_fix";
     focusLater(fieldId(m, first));
-    emit(m, "error", { message: m.t("error_fix"), fields: order.filter((k) => errors[k]) });
+    emit(m, "error", { message: m.t("error_fix"), fields: invalid });
     return;
   }
   const body = buildBody(m.o, values, location);
@@ -56,16 +56,23 @@ async function submit(m: Model, e: Event) {
 
 function EventDetails({ m, lang }: { m: Model; lang: string }) {
   const { start, end, location: where } = m.o;
-  const fmt = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeStyle: "short" });
+  // The reader's own time zone, named, so nobody turns up at the wrong hour.
+  const fmt = new Intl.DateTimeFormat(lang, {
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
   return (
     <dl class="osdi-embed__details">
       {start && (
         <>
           <dt>{m.t("when")}</dt>
           <dd>
-            <time dateTime={start.toISOString()}>
-              {end ? fmt.formatRange(start, end) : fmt.format(start)}
-            </time>
+            <time dateTime={start.toISOString()}>{fmt.formatRange(start, end ?? start)}</time>
           </dd>
         </>
       )}
@@ -90,16 +97,9 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
       {o.kind === "event" && (o.start || o.location) && <EventDetails m={m} lang={lang} />}
       {state !== "success" && (
         <form class="osdi-embed__form" noValidate onSubmit={(e) => submit(m, e)}>
-          {o.fields.map((f) => (
-            <StandardField m={m} f={f} lang={lang} key={f} />
+          {m.controls.map((c) => (
+            <Field m={m} c={c} lang={lang} key={c.k} />
           ))}
-          {o.customFields.map((c) => (
-            <CustomFieldView m={m} c={c} key={c.name} />
-          ))}
-          {o.emailOptIn && <Checkbox m={m} k="email_opt_in" label={t("email_opt_in")} />}
-          {o.smsOptIn && (
-            <Checkbox m={m} k="sms_opt_in" label={t("sms_opt_in")} hint={t("sms_disclosure")} />
-          )}
           <button
             class="osdi-embed__button"
             type="submit"
@@ -109,9 +109,9 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
           </button>
         </form>
       )}
-      <p class="osdi-embed__status" id={`${uid}-status`} role="status" tabIndex={-1}>
+      <div class="osdi-embed__status" id={`${uid}-status`} role="status" tabIndex={-1}>
         {status && t(status)}
-      </p>
+      </div>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { type Signal, signal } from "@preact/signals-core";
+import { type Control, controls } from "../config/controls";
 import type { Options } from "../config/parse";
 import type { TextKey } from "../i18n/en";
 import type { T } from "../i18n/t";
 import type { Errors } from "../submit/validate";
-import { CUSTOM, type Value } from "../submit/values";
+import type { Value } from "../submit/values";
 
 export type State = "idle" | "submitting" | "success" | "error" | "queued";
 
@@ -11,6 +12,7 @@ export type State = "idle" | "submitting" | "success" | "error" | "queued";
 export interface Model {
   o: Options;
   t: T;
+  controls: Control[];
   uid: string;
   host: HTMLElement;
   state: Signal<State>;
@@ -23,14 +25,19 @@ let seq = 0;
 
 export function createModel(o: Options, t: T, host: HTMLElement): Model {
   const values: Record<string, Signal<Value>> = {};
-  for (const f of o.fields) values[f] = signal("");
-  for (const c of o.customFields)
-    values[CUSTOM + c.name] = signal(c.type === "checkbox" ? (c.options ? [] : false) : "");
-  if (o.emailOptIn) values.email_opt_in = signal(o.emailOptIn === "checked");
-  if (o.smsOptIn) values.sms_opt_in = signal(false);
+  const list = controls(o);
+  for (const c of list)
+    values[c.k] = signal(
+      c.group && c.type === "checkbox"
+        ? []
+        : c.type === "checkbox"
+          ? c.k === "email_opt_in" && o.emailOptIn === "checked"
+          : "",
+    );
   return {
     o,
     t,
+    controls: list,
     uid: `osdi-${++seq}`,
     host,
     state: signal("idle"),
@@ -42,4 +49,5 @@ export function createModel(o: Options, t: T, host: HTMLElement): Model {
 
 /** Element id of a field's input, unique on the page. */
 export const fieldId = (m: Model, key: string) =>
-  `${m.uid}-${key.replace(/\W/g, (c) => `_${c.charCodeAt(0)}`)}`;
+  // Custom field names may hold spaces, which id lists cannot; "~" is never in a name.
+  `${m.uid}-${key.replace(/ /g, "~")}`;

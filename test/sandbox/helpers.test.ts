@@ -347,7 +347,11 @@ describe("rejected posts still answer 200 {}", () => {
 
 describe("background_request", () => {
   it("answers at once and records the post a moment later", async () => {
-    const response = await post(opened.sandbox, `${PETITION}?background_request=true`, personBody());
+    const response = await post(
+      opened.sandbox,
+      `${PETITION}?background_request=true`,
+      personBody(),
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("{}");
     const [entry] = await control<SandboxRequest[]>(opened.sandbox, "requests");
@@ -403,7 +407,9 @@ describe("deduplication", () => {
   });
 
   it("matches phone-only people by digits, however formatted", async () => {
-    await post(opened.sandbox, EVENT, { person: { phone_numbers: [{ number: "+1 (202) 555-0123" }] } });
+    await post(opened.sandbox, EVENT, {
+      person: { phone_numbers: [{ number: "+1 (202) 555-0123" }] },
+    });
     await post(opened.sandbox, EVENT, { person: { phone_numbers: [{ number: "12025550123" }] } });
     const list = await records();
     expect(list).toHaveLength(1);

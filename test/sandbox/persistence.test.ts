@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -139,7 +139,6 @@ describe("persistence", () => {
   it("refuses to start over a corrupt data file rather than overwrite it", async () => {
     const first = await start();
     await first.close();
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(path.join(dataDir, "records.json"), "{ half");
     await expect(start()).rejects.toThrow(/records\.json/);
   });

@@ -1,0 +1,444 @@
+/**
+ * @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
+ */
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { en } from "../../src/i18n/en";
+import { mount, observe, scan, setStylesheet, unmount } from "../../src/mount";
+import { EVENT, FORM, PETITION } from "./helpers";
+
+const FALLBACK = '<a href="https://actionnetwork.org/petitions/x">Sign the petition</a>';
+
+let error: MockInstance<typeof console.error>;
+let warn: MockInstance<typeof console.warn>;
+beforeEach(() => {
+  error = vi.spyOn(console, "error").mockImplementation(() => {});
+  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+afterEach(() => {
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-osdi-mounted]")))
+    unmount(el);
+  document.body.replaceChildren();
+  for (const link of Array.from(document.querySelectorAll("link"))) link.remove();
+  setStylesheet(undefined);
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** A container with data-osdi-* attributes and fallback content, in the document. */
+function container(attrs: Record<string, string>, parent: HTMLElement = document.body) {
+  const el = document.createElement("div");
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(`data-osdi-${k}`, v);
+  el.innerHTML = FALLBACK;
+  parent.append(el);
+  return el;
+}
+
+const q = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => {
+  const el = root.querySelector<T>(sel);
+  if (!el) throw new Error(`no ${sel}`);
+  return el as T;
+};
+const labelText = (root: ParentNode, input: Element) =>
+  q(root, `label[for="${input.id}"]`).textContent;
+const type = (input: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+  input.value = value;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+};
+const submit = (root: ParentNode) =>
+  q(root, "form").dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+const errorText = () => error.mock.calls.map((c) => String(c[0])).join("\n");
+
+describe("mount", () => {
+  it("replaces the fallback with the widget", () => {
+    const el = container({ action: PETITION });
+    expect(mount(el)).toBe(true);
+    expect(el.hasAttribute("data-osdi-mounted")).toBe(true);
+    expect(el.querySelector('a[href*="petitions/x"]')).toBeNull();
+    const root = q(el, ".osdi-embed");
+    expect(root.classList.contains("osdi-embed--petition")).toBe(true);
+    expect(root.getAttribute("data-osdi-state")).toBe("idle");
+    expect(el.querySelectorAll('[role="status"]')).toHaveLength(1);
+    expect(q(el, "button[type=submit]").textContent).toBe("Sign");
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it("labels every default field and gives it the right type and autocomplete", () => {
+    const el = container({ action: PETITION });
+    mount(el);
+    const inputs = Array.from(el.querySelectorAll<HTMLInputElement>("input, select, textarea"));
+    expect(inputs.map((i) => i.name)).toEqual([
+      "given_name",
+      "family_name",
+      "email",
+      "postal_code",
+    ]);
+    expect(inputs.map((i) => labelText(el, i))).toEqual([
+      "First name",
+      "Last name",
+      `Email ${en.required}`,
+      "ZIP / Postal code",
+    ]);
+    const email = q<HTMLInputElement>(el, "input[name=email]");
+    expect(email.getAttribute("type")).toBe("email");
+    expect(email.getAttribute("autocomplete")).toBe("email");
+    expect(email.getAttribute("inputmode")).toBe("email");
+    expect(email.getAttribute("aria-required")).toBe("true");
+    expect(q(el, "input[name=given_name]").getAttribute("autocomplete")).toBe("given-name");
+    expect(q(el, "input[name=postal_code]").getAttribute("autocomplete")).toBe("postal-code");
+  });
+
+  it.each([
+    [FORM, "form", "Submit"],
+    [EVENT, "event", "RSVP"],
+  ])("renders %s as a %s with the %s button", (action, kind, label) => {
+    const el = container({ action });
+    mount(el);
+    expect(q(el, ".osdi-embed").className).toBe(`osdi-embed osdi-embed--${kind}`);
+    expect(q(el, "button[type=submit]").textContent).toBe(label);
+  });
+
+  it("renders phone, country, comments and custom fields", () => {
+    const el = container({
+      action: PETITION,
+      fields: "email phone country comments",
+      "custom-fields": JSON.stringify([
+        { name: "issue", label: "Issue", type: "select", options: ["Housing", "Transit"] },
+        { name: "skills", label: "Skills", type: "checkbox", options: ["Design", "Code"] },
+        { name: "shift", label: "Shift", type: "radio", options: ["AM", "PM"] },
+        { name: "agree", label: "I agree", type: "checkbox", required: true },
+      ]),
+    });
+    mount(el);
+    const phone = q(el, "input[name=phone]");
+    expect(phone.getAttribute("type")).toBe("tel");
+    expect(phone.getAttribute("autocomplete")).toBe("tel");
+    const country = q<HTMLSelectElement>(el, "select[name=country]");
+    expect(labelText(el, country)).toBe("Country");
+    expect(country.options.length).toBeGreaterThan(240);
+    expect(country.querySelector('option[value="US"]')?.textContent).toBe("United States");
+    expect(q(el, "textarea[name=comments]")).toBeTruthy();
+    const issue = q<HTMLSelectElement>(el, 'select[name="custom_fields.issue"]');
+    expect(Array.from(issue.options).map((o) => o.value)).toEqual(["", "Housing", "Transit"]);
+    expect(el.querySelectorAll('input[type=checkbox][name="custom_fields.skills"]')).toHaveLength(
+      2,
+    );
+    expect(el.querySelectorAll('input[type=radio][name="custom_fields.shift"]')).toHaveLength(2);
+    expect(q(el, "fieldset legend").textContent).toBe("Skills");
+    const agree = q(el, 'input[type=checkbox][name="custom_fields.agree"]');
+    expect(labelText(el, agree)).toContain("I agree");
+  });
+
+  it("names countries in the nearest lang, or data-osdi-lang", () => {
+    const section = document.createElement("section");
+    section.setAttribute("lang", "de");
+    document.body.append(section);
+    const a = container({ action: PETITION, fields: "email country" }, section);
+    const b = container({ action: PETITION, fields: "email country", lang: "fr" }, section);
+    mount(a);
+    mount(b);
+    expect(a.querySelector('option[value="DE"]')?.textContent).toBe("Deutschland");
+    expect(b.querySelector('option[value="DE"]')?.textContent).toBe("Allemagne");
+  });
+
+  it("shows title, description and text overrides as text, never HTML", () => {
+    const el = container({
+      action: PETITION,
+      title: "<img src=x onerror=alert(1)>Save the park",
+      description: "<b>Now</b>",
+      "text-submit": "<i>Add my name</i>",
+    });
+    mount(el);
+    expect(el.querySelector("img, b, i")).toBeNull();
+    expect(q(el, "h2").textContent).toBe("<img src=x onerror=alert(1)>Save the park");
+    expect(q(el, ".osdi-embed__description").textContent).toBe("<b>Now</b>");
+    expect(q(el, "button[type=submit]").textContent).toBe("<i>Add my name</i>");
+  });
+
+  it("shows event details", () => {
+    const el = container({
+      action: EVENT,
+      start: "2026-03-14T18:00:00Z",
+      end: "2026-03-14T20:00:00Z",
+      location: "City Hall",
+    });
+    mount(el);
+    expect(q(el, "time").getAttribute("datetime")).toBe("2026-03-14T18:00:00.000Z");
+    expect(q(el, "dl").textContent).toContain("City Hall");
+  });
+
+  it("renders the consent boxes; the SMS box with its disclosure", () => {
+    const el = container({
+      action: PETITION,
+      fields: "email phone",
+      "email-opt-in": "checked",
+      "sms-opt-in": "unchecked",
+    });
+    mount(el);
+    const email = q<HTMLInputElement>(el, "input[name=email_opt_in]");
+    const sms = q<HTMLInputElement>(el, "input[name=sms_opt_in]");
+    expect(email.checked).toBe(true);
+    expect(sms.checked).toBe(false);
+    expect(labelText(el, sms)).toBe(en.sms_opt_in);
+    const hint = q(el, `#${sms.getAttribute("aria-describedby")}`);
+    expect(hint.textContent).toBe(en.sms_disclosure);
+  });
+
+  it("gives two widgets unique ids, and every label points into its own widget", () => {
+    const a = container({ action: PETITION, fields: "given_name email phone" });
+    const b = container({ action: PETITION, fields: "given_name email phone" });
+    mount(a);
+    mount(b);
+    const ids = Array.from(document.querySelectorAll("[id]")).map((e) => e.id);
+    expect(ids.length).toBeGreaterThan(6);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const w of [a, b])
+      for (const label of Array.from(w.querySelectorAll("label[for]")))
+        expect(w.contains(document.getElementById(label.getAttribute("for")!))).toBe(true);
+  });
+
+  it("does nothing the second time", () => {
+    const el = container({ action: PETITION });
+    expect(mount(el)).toBe(true);
+    expect(mount(el)).toBe(true);
+    expect(el.querySelectorAll(".osdi-embed")).toHaveLength(1);
+  });
+
+  it("emits osdi:ready, bubbling, with kind and action", () => {
+    const el = container({ action: FORM });
+    const seen: CustomEvent[] = [];
+    document.addEventListener("osdi:ready", (e) => seen.push(e as CustomEvent), { once: true });
+    mount(el);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].target).toBe(el);
+    expect(seen[0].bubbles).toBe(true);
+    expect(seen[0].detail).toEqual({ kind: "form", action: FORM });
+  });
+});
+
+describe("bad configuration", () => {
+  it("keeps the fallback and logs one error naming the attribute, value and fix", () => {
+    const el = container({ action: PETITION, fields: "given_name emial" });
+    const before = el.innerHTML;
+    const fallback = el.firstChild;
+    expect(mount(el)).toBe(false);
+    expect(el.innerHTML).toBe(before);
+    expect(el.firstChild).toBe(fallback);
+    expect(el.hasAttribute("data-osdi-mounted")).toBe(false);
+    expect(error).toHaveBeenCalledTimes(1);
+    const [msg, target] = error.mock.calls[0];
+    expect(msg).toContain('data-osdi-fields="given_name emial"');
+    expect(msg).toContain('did you mean "email"');
+    expect(target).toBe(el);
+  });
+
+  it("emits no osdi:ready", () => {
+    const el = container({ action: "http://example.org/forms/x" });
+    const ready = vi.fn();
+    el.addEventListener("osdi:ready", ready);
+    mount(el);
+    expect(ready).not.toHaveBeenCalled();
+    expect(errorText()).toContain("data-osdi-action");
+  });
+
+  it("refuses a credential attribute without printing it", () => {
+    const el = container({ action: PETITION, "api-key": "sk_live_abcdef123456" });
+    expect(mount(el)).toBe(false);
+    expect(el.innerHTML).toBe(FALLBACK);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(errorText()).toContain("data-osdi-api-key");
+    const printed = [...error.mock.calls, ...warn.mock.calls].map((c) => String(c[0])).join();
+    expect(printed).not.toContain("sk_live_abcdef123456");
+  });
+
+  it("warns about an unknown attribute and still mounts", () => {
+    const el = container({ action: PETITION, feilds: "email" });
+    expect(mount(el)).toBe(true);
+    expect(error).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0][0])).toContain("did you mean data-osdi-fields?");
+  });
+});
+
+describe("unmount", () => {
+  it("restores the very same fallback nodes and allows mounting again", () => {
+    const el = container({ action: PETITION });
+    const link = el.firstChild;
+    mount(el);
+    unmount(el);
+    expect(el.childNodes).toHaveLength(1);
+    expect(el.firstChild).toBe(link);
+    expect(el.innerHTML).toBe(FALLBACK);
+    expect(el.hasAttribute("data-osdi-mounted")).toBe(false);
+    expect(mount(el)).toBe(true);
+    expect(el.querySelectorAll(".osdi-embed")).toHaveLength(1);
+  });
+
+  it("leaves a container that was never mounted alone", () => {
+    const el = container({ action: PETITION });
+    unmount(el);
+    expect(el.innerHTML).toBe(FALLBACK);
+  });
+});
+
+describe("scan", () => {
+  it("mounts the good widget beside a bad one", () => {
+    const bad = container({ action: PETITION, "custom-fields": "[oops" });
+    const good = container({ action: FORM });
+    const other = document.createElement("div");
+    other.innerHTML = "<p>not a widget</p>";
+    document.body.append(other);
+    expect(scan()).toEqual([good]);
+    expect(good.querySelector(".osdi-embed--form")).toBeTruthy();
+    expect(bad.innerHTML).toBe(FALLBACK);
+    expect(other.innerHTML).toBe("<p>not a widget</p>");
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(errorText()).toContain("data-osdi-custom-fields");
+  });
+
+  it("includes the root itself and mounts only inside it", () => {
+    const inside = container({ action: EVENT });
+    const outside = container({ action: FORM });
+    const nested = container({ action: PETITION }, inside);
+    expect(scan(inside)).toEqual([inside, nested]);
+    expect(outside.hasAttribute("data-osdi-mounted")).toBe(false);
+  });
+
+  it("mounts every widget of a page, each with its own state", () => {
+    const els = [container({ action: PETITION }), container({ action: PETITION })];
+    expect(scan()).toEqual(els);
+    const [a, b] = els;
+    type(q(a, "input[name=email]"), "bad");
+    submit(a);
+    expect(q(a, "input[name=email]").getAttribute("aria-invalid")).toBe("true");
+    expect(q(b, "input[name=email]").hasAttribute("aria-invalid")).toBe(false);
+    expect(q(b, "input[name=email]")).not.toBe(q(a, "input[name=email]"));
+  });
+});
+
+describe("observe", () => {
+  it("mounts a widget inserted later", async () => {
+    const mo = observe(document.body);
+    try {
+      const el = container({ action: FORM });
+      await vi.waitFor(() => expect(el.hasAttribute("data-osdi-mounted")).toBe(true));
+      expect(el.querySelector(".osdi-embed--form")).toBeTruthy();
+    } finally {
+      mo.disconnect();
+    }
+  });
+});
+
+describe("stylesheet", () => {
+  const CSS = "https://cdn.example.org/osdi-embed.css";
+  const links = () => document.querySelectorAll<HTMLLinkElement>("link[rel=stylesheet]");
+
+  it("adds the stylesheet once, first in <head>, for styles=base; nothing for styles=none", () => {
+    setStylesheet(CSS);
+    mount(container({ action: PETITION, styles: "none" }));
+    expect(links()).toHaveLength(0);
+    mount(container({ action: PETITION }));
+    mount(container({ action: FORM }));
+    expect(links()).toHaveLength(1);
+    expect(links()[0].href).toBe(CSS);
+    expect(document.head.firstElementChild).toBe(links()[0]);
+  });
+
+  it("adds nothing when the script's own URL is unknown", () => {
+    mount(container({ action: PETITION }));
+    expect(links()).toHaveLength(0);
+  });
+
+  it("adds no style element", () => {
+    setStylesheet(CSS);
+    mount(container({ action: PETITION }));
+    expect(document.querySelectorAll("style")).toHaveLength(0);
+  });
+});
+
+describe("submitting", () => {
+  it("marks invalid fields, moves focus and emits osdi:error without sending", async () => {
+    const fetchMock = vi.fn<typeof fetch>();
+    vi.stubGlobal("fetch", fetchMock);
+    const el = container({ action: PETITION, fields: "given_name email" });
+    mount(el);
+    const onError = vi.fn();
+    el.addEventListener("osdi:error", (e) => onError((e as CustomEvent).detail));
+    submit(el);
+    const email = q<HTMLInputElement>(el, "input[name=email]");
+    await vi.waitFor(() => expect(email.getAttribute("aria-invalid")).toBe("true"));
+    const msg = q(el, `#${email.getAttribute("aria-describedby")}`);
+    expect(msg.textContent).toBe(en.error_required);
+    expect(q(el, ".osdi-embed").getAttribute("data-osdi-state")).toBe("error");
+    expect(q(el, '[role="status"]').textContent).toBe(en.error_fix);
+    expect(q(el, "input[name=given_name]").hasAttribute("aria-invalid")).toBe(false);
+    await vi.waitFor(() => expect(document.activeElement).toBe(email));
+    expect(onError).toHaveBeenCalledWith({
+      kind: "petition",
+      action: PETITION,
+      message: en.error_fix,
+      fields: ["email"],
+    });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("sends the body to the helper and thanks the person", async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => new Response("{}", { status: 200 }));
+    vi.stubGlobal("fetch", fetchMock);
+    const el = container({
+      action: PETITION,
+      fields: "given_name email phone",
+      tags: "climate",
+      "email-opt-in": "unchecked",
+    });
+    mount(el);
+    const events: string[] = [];
+    for (const name of ["submit", "success", "error"])
+      el.addEventListener(`osdi:${name}`, (e) =>
+        events.push(`${name}:${(e as CustomEvent).detail.kind}`),
+      );
+    type(q(el, "input[name=given_name]"), " Ada ");
+    type(q(el, "input[name=email]"), "Ada@Example.org");
+    type(q(el, "input[name=phone]"), "+1 (202) 555-0123");
+    const box = q<HTMLInputElement>(el, "input[name=email_opt_in]");
+    box.checked = true;
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+    submit(el);
+    await vi.waitFor(() =>
+      expect(q(el, ".osdi-embed").getAttribute("data-osdi-state")).toBe("success"),
+    );
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe(`${PETITION}/signatures`);
+    expect(init?.credentials).toBe("omit");
+    expect(JSON.parse(init?.body as string)).toEqual({
+      person: {
+        given_name: "Ada",
+        email_addresses: [{ address: "ada@example.org", status: "subscribed" }],
+        phone_numbers: [{ number: "12025550123" }],
+      },
+      add_tags: ["climate"],
+      triggers: { autoresponse: { enabled: true } },
+      "action_network:referrer_data": { website: location.hostname },
+    });
+    expect(el.querySelector("form")).toBeNull();
+    expect(q(el, '[role="status"]').textContent).toContain("Thank you");
+    expect(events).toEqual(["submit:petition", "success:petition"]);
+  });
+
+  it("reports a failed send in the status region", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("{}", { status: 400 })),
+    );
+    const el = container({ action: FORM, fields: "email" });
+    mount(el);
+    const onError = vi.fn();
+    el.addEventListener("osdi:error", (e) => onError((e as CustomEvent).detail));
+    type(q(el, "input[name=email]"), "ada@example.org");
+    submit(el);
+    await vi.waitFor(() => expect(q(el, '[role="status"]').textContent).toBe(en.error_network));
+    expect(q(el, ".osdi-embed").getAttribute("data-osdi-state")).toBe("error");
+    expect(el.querySelector("form")).toBeTruthy();
+    expect(onError).toHaveBeenCalledWith({ kind: "form", action: FORM, message: en.error_network });
+  });
+});
