@@ -3,7 +3,6 @@ import { defineConfig } from "vitest/config";
 /** JSX as the library build (scripts/build.mjs) compiles it: classic h(), no jsx-runtime bytes. */
 export const oxc = {
   jsx: { runtime: "classic" as const, pragma: "h", pragmaFrag: "Fragment" },
-  jsxInject: `import { h, Fragment } from "preact"`,
 };
 
 export default defineConfig({
@@ -13,7 +12,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/unit/**/*.test.{ts,tsx}"], environment: "happy-dom" },
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+          setupFiles: ["test/setup-fixes.ts"],
+        },
       },
       {
         extends: true,

@@ -24,7 +24,13 @@ export interface Servers {
   rejections(): Promise<{ reason: string }[]>;
   outbox(): Promise<{ to: string; subject: string }[]>;
   requests(): Promise<Record<string, unknown>[]>;
-  fault(f: { count: number; status?: number; retryAfter?: number; delayMs?: number; drop?: boolean }): Promise<void>;
+  fault(f: {
+    count: number;
+    status?: number;
+    retryAfter?: number;
+    delayMs?: number;
+    drop?: boolean;
+  }): Promise<void>;
 }
 
 /**
@@ -98,7 +104,10 @@ export const test = base.extend<
 export { expect };
 
 /** Fills a widget's fields by their visible labels. */
-export async function fill(scope: Page | ReturnType<Page["locator"]>, values: Record<string, string>) {
+export async function fill(
+  scope: Page | ReturnType<Page["locator"]>,
+  values: Record<string, string>,
+) {
   for (const [label, value] of Object.entries(values))
     await scope.getByLabel(label, { exact: false }).first().fill(value);
 }

@@ -171,8 +171,8 @@ for (const c of cases) {
     const outbox = await servers.outbox();
     if (c.autoresponse === null) expect(outbox).toEqual([]);
     else {
-      const email = (c.body.person as { email_addresses: { address: string }[] })
-        .email_addresses[0].address;
+      const email = (c.body.person as { email_addresses: { address: string }[] }).email_addresses[0]
+        .address;
       expect(outbox).toHaveLength(1);
       expect(outbox[0]).toMatchObject({ to: email, subject: c.autoresponse });
     }

@@ -3,14 +3,13 @@
 // bundlers, the stylesheet, and an SRI hash for each shipped file; prints sizes.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "vite";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const oxc = {
   jsx: { runtime: /** @type {const} */ ("classic"), pragma: "h", pragmaFrag: "Fragment" },
-  jsxInject: `import { h, Fragment } from "preact"`,
 };
 const define = { __VERSION__: JSON.stringify(pkg.version) };
 
@@ -36,6 +35,29 @@ await build({
   },
 });
 
+// Parts: files beside the bundle that it loads only when a page needs them.
+for (const file of readdirSync("src/parts")) {
+  const name = file.replace(/\.ts$/, "");
+  await build({
+    configFile: false,
+    logLevel: "warn",
+    oxc,
+    define,
+    build: {
+      outDir: "dist",
+      emptyOutDir: false,
+      target: "es2022",
+      minify: true,
+      lib: {
+        entry: `src/parts/${file}`,
+        formats: ["iife"],
+        name: "OsdiEmbedPart",
+        fileName: () => `osdi-embed-${name}.js`,
+      },
+    },
+  });
+}
+
 await build({
   configFile: false,
   logLevel: "warn",
@@ -59,7 +81,7 @@ execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconf
 
 /** @type {Record<string, string>} */
 const integrity = {};
-for (const file of ["osdi-embed.js", "osdi-embed.css"]) {
+for (const file of readdirSync("dist").filter((f) => /\.(js|css)$/.test(f))) {
   const data = readFileSync(`dist/${file}`);
   integrity[file] = `sha384-${createHash("sha384").update(data).digest("base64")}`;
   const gz = gzipSync(data, { level: 9 }).length;

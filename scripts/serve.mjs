@@ -2,8 +2,9 @@
 // A tiny static server for the demo and the end-to-end host pages. It can mount
 // folders under URL prefixes and fill {{PLACEHOLDERS}} in HTML, so the same page
 // can point at whichever port the helper sandbox got.
-import { createServer } from "node:http";
+
 import { readFile, stat } from "node:fs/promises";
+import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 
 const TYPES = /** @type {Record<string, string>} */ ({
@@ -33,7 +34,9 @@ export async function serveStatic({ mounts, port = 0, host = "127.0.0.1", vars =
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     // Browsers ask for it on every page; a site without one is not an error.
     if (path === "/favicon.ico") return void res.writeHead(204).end();
-    const prefix = prefixes.find((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`));
+    const prefix = prefixes.find(
+      (p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`),
+    );
     if (!prefix) return notFound(res);
     const root = resolve(mounts[prefix]);
     let file = normalize(join(root, path.slice(prefix.length)));

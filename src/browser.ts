@@ -1,4 +1,6 @@
 /** IIFE entry: mounts every [data-osdi-action], watches for more, exposes window.OsdiEmbed. */
+import { type Fixes, useFixes } from "./config/log";
+import { part, setBase } from "./lazy";
 import { mount, observe, scan, setStylesheet, unmount } from "./mount";
 import { version } from "./version";
 
@@ -13,7 +15,9 @@ declare global {
 if (!window.OsdiEmbed) {
   window.OsdiEmbed = api;
   const script = document.currentScript as HTMLScriptElement | null;
+  setBase(script?.src);
   setStylesheet(script?.src ? new URL("osdi-embed.css", script.src).href : undefined);
+  useFixes(undefined, () => part<Fixes>("help"));
   const start = () => {
     scan();
     observe();

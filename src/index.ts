@@ -1,4 +1,10 @@
 /** ESM entry for bundlers: nothing mounts until you call mount() or scan(). */
+import { FIXES } from "./config/fixes";
+import { useFixes } from "./config/log";
+
+// A bundler's users see every help text at once; it costs their bundle nothing at runtime.
+useFixes(FIXES);
+
 export type { CustomField, FieldName, Kind } from "./config/attributes";
 export { AuthorError } from "./config/log";
 export { type Options, parseOptions } from "./config/parse";

@@ -1,7 +1,7 @@
 import { effect } from "@preact/signals-core";
-import { render } from "preact";
+import { h, render } from "preact";
 import { MOUNTED, PREFIX } from "./config/attributes";
-import { AuthorError, error } from "./config/log";
+import { AuthorError, say } from "./config/log";
 import { parseOptions, readAttributes } from "./config/parse";
 import { translator } from "./i18n/t";
 import { createModel } from "./widgets/model";
@@ -51,7 +51,11 @@ export function mount(el: HTMLElement): boolean {
     render(null, el);
     el.replaceChildren(...nodes);
     el.removeAttribute(MOUNTED);
-    error(e instanceof AuthorError ? e.message : `[osdi-embed] ${e}; the fallback stays.`, el);
+    say(
+      "error",
+      () => (e instanceof AuthorError ? e.message : `[osdi-embed] ${e}; the fallback stays.`),
+      el,
+    );
     return false;
   }
 }

@@ -44,4 +44,4 @@ export interface CustomField {
 }
 
 /** Attribute names that look like a credential: refused, never read. */
-export const CREDENTIAL = /api-?key|token|secret|passw/i;
+export const CREDENTIAL = /api[-_]?key|token|secret|passw/i;

@@ -1,31 +1,57 @@
-/** One voice for every console message, so authors can grep for it. */
+/**
+ * Every console message goes through here, with one prefix authors can search for.
+ *
+ * The long help texts (src/config/fixes.ts) are for organizers only, so the
+ * script-tag bundle does not carry them: it loads osdi-embed-help.js beside
+ * itself the first time it has something to say. The ESM build inlines them.
+ */
+export type Fixes = Record<string, (arg: string) => string>;
+
 const tag = "[osdi-embed]";
+let fixes: Fixes | undefined;
+let loader: (() => Promise<Fixes>) | undefined;
+
+export function useFixes(f: Fixes | undefined, load?: () => Promise<Fixes>) {
+  fixes = f;
+  loader = load;
+}
 
 /** An organizer's mistake in an attribute: the widget stays unmounted. */
 export class AuthorError extends Error {
   constructor(
     readonly attr: string,
     readonly value: string,
-    readonly fix: string,
+    readonly code: string,
+    readonly arg = "",
   ) {
-    super(`${tag} ${attr}="${value}" is not valid: ${fix} The fallback stays.`);
+    super();
+  }
+  /** What to do about it, in words; "" until the help texts are loaded. */
+  get fix(): string {
+    return fixes?.[this.code]?.(this.arg) ?? "";
+  }
+  override get message(): string {
+    return `${tag} ${this.attr}="${this.value}" is not valid: ${this.fix || `see the attribute table in the README (${this.code}).`} The fallback stays.`;
   }
 }
 
-export const warn = (msg: string, el?: Element) => console.warn(`${tag} ${msg}`, el);
-export const error = (msg: string, el?: Element) => console.error(msg, el);
-
-/** The known name closest to a misspelt one (edit distance), for "did you mean". */
-export const closest = (word: string, known: readonly string[]): string =>
-  known.reduce((best, k) => (distance(word, k) < distance(word, best) ? k : best));
-
-function distance(a: string, b: string): number {
-  let prev = [...Array(b.length + 1).keys()];
-  for (const x of a) {
-    const row = [prev[0] + 1];
-    for (let j = 0; j < b.length; j++)
-      row.push(Math.min(prev[j + 1] + 1, row[j] + 1, prev[j] + (x === b[j] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length];
+/** Prints once the help texts are at hand (at once when they are inlined or cannot load). */
+export function say(level: "error" | "warn", text: () => string, el?: Element) {
+  const out = () => console[level](text(), el);
+  if (fixes || !loader) out();
+  else
+    loader()
+      .then((f) => {
+        fixes = f;
+      })
+      .finally(out);
 }
+
+/** An unknown data-osdi-* name: a warning that suggests the closest known one. */
+export const unknown = (code: string, name: string, value?: string, el?: Element) =>
+  say(
+    "warn",
+    () =>
+      `${tag} data-osdi-${name}${value === undefined ? "" : `="${value}"`} ${fixes?.[code](name) ?? "is not known."}`,
+    el,
+  );

@@ -9,7 +9,7 @@ import {
   type Kind,
   PREFIX,
 } from "./attributes";
-import { AuthorError, closest, warn } from "./log";
+import { AuthorError, unknown } from "./log";
 
 type Raw = Record<string, string>;
 type Page = { href: string };
@@ -20,8 +20,9 @@ const SOURCE_CODE = /^[\w-]{1,100}$/;
 const LANG_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
 const DEFAULT_FIELDS = "given_name family_name email postal_code";
 
-const fail = (attr: string, value: string, fix: string): never => {
-  throw new AuthorError(PREFIX + attr, value, fix);
+/** Throws the error whose help text (src/config/fixes.ts) is keyed by code. */
+const fail = (attr: string, value: string, code: string, arg?: string): never => {
+  throw new AuthorError(PREFIX + attr, value, code, arg);
 };
 const list = (v: string, sep = /[\s,]+/) =>
   v
@@ -30,7 +31,7 @@ const list = (v: string, sep = /[\s,]+/) =>
     .filter(Boolean);
 const str = (v?: string) => v?.trim() || undefined;
 const oneOf = <T extends string>(attr: string, v: string, allowed: readonly T[]): T =>
-  allowed.includes(v as T) ? (v as T) : fail(attr, v, `use one of: ${allowed.join(", ")}.`);
+  allowed.includes(v as T) ? (v as T) : fail(attr, v, "oneOf", allowed.join(", "));
 
 function httpsUrl(attr: string, v: string, base?: string): URL {
   let u: URL | undefined;
@@ -38,10 +39,9 @@ function httpsUrl(attr: string, v: string, base?: string): URL {
     u = new URL(v, base);
   } catch {}
   const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(u?.hostname ?? "");
-  if (!u || !(u.protocol === "https:" || (u.protocol === "http:" && local)))
-    fail(attr, v, "use https:// (http:// only for localhost).");
-  if (u!.username || u!.password || CREDENTIAL.test(u!.search))
-    fail(attr, v, "remove the credentials; no key is ever needed.");
+  if (!u || !(u.protocol === "https:" || (u.protocol === "http:" && local))) fail(attr, v, "https");
+  // The value holds the secret itself: never echo it.
+  if (u!.username || u!.password || CREDENTIAL.test(u!.search)) fail(attr, "…", "userinfo");
   return u!;
 }
 
@@ -55,14 +55,13 @@ function action(v: string, raw: Raw) {
   const given = raw.kind;
   if (given !== undefined) {
     const k = oneOf("kind", given, Object.keys(KINDS) as Kind[]);
-    if (kind && k !== kind) fail("kind", given, `the URL is a ${kind}; remove it.`);
+    if (kind && k !== kind) fail("kind", given, "kind", kind);
     kind = k;
   }
-  if (!kind) return fail("action", v, "use an action's API URL, or add data-osdi-kind.");
+  if (!kind) return fail("action", v, "noKind");
   let helper = u.href;
   if (m) {
-    if (m[3] && m[3] !== KINDS[kind][1])
-      fail("action", v, `a ${kind} posts to /${KINDS[kind][1]}.`);
+    if (m[3] && m[3] !== KINDS[kind][1]) fail("action", v, "collection", kind);
     if (!m[3]) u.pathname = `${u.pathname.replace(/\/$/, "")}/${KINDS[kind][1]}`;
     helper = u.href;
   }
@@ -80,6 +79,7 @@ function customFields(v: string): CustomField[] {
     return (
       typeof name === "string" &&
       /^[\w .-]{1,100}$/.test(name) &&
+      name !== "__proto__" &&
       !names.has(name) &&
       names.add(name) &&
       typeof label === "string" &&
@@ -91,12 +91,7 @@ function customFields(v: string): CustomField[] {
       (f.required ?? false) === !!f.required
     );
   };
-  if (!Array.isArray(arr) || !arr.every(ok))
-    fail(
-      "custom-fields",
-      v,
-      `give a JSON array of {"name","label","type"} with unique names, types from ${CUSTOM_TYPES.join(" ")}, "options" for select and radio, "required" true or false.`,
-    );
+  if (!Array.isArray(arr) || !arr.every(ok)) fail("custom-fields", v, "custom");
   return (arr as CustomField[]).map(({ name, label, type, options, required }) => ({
     name,
     label,
@@ -108,17 +103,13 @@ function customFields(v: string): CustomField[] {
 
 function date(attr: string, v: string): Date {
   const d = new Date(v);
-  return Number.isNaN(d.getTime())
-    ? fail(attr, v, "use ISO 8601, like 2026-03-14T18:00-05:00.")
-    : d;
+  return Number.isNaN(d.getTime()) ? fail(attr, v, "date") : d;
 }
 
 /** A source or referrer code from the page URL is the visitor's: a bad one is dropped, not an error. */
 function fromPage(raw: Raw, attr: "source" | "referrer", page: Page): string | undefined {
   if (raw[attr] !== undefined)
-    return SOURCE_CODE.test(raw[attr])
-      ? raw[attr]
-      : fail(attr, raw[attr], "use letters, digits, - and _ only.");
+    return SOURCE_CODE.test(raw[attr]) ? raw[attr] : fail(attr, raw[attr], "code");
   const q = new URL(page.href).searchParams.get(attr);
   return q && SOURCE_CODE.test(q) ? q : undefined;
 }
@@ -129,31 +120,22 @@ function fromPage(raw: Raw, attr: "source" | "referrer", page: Page): string | u
  */
 const PARSERS = {
   action: (raw: Raw) =>
-    raw.action ? action(raw.action.trim(), raw) : fail("action", "", "give the action's API URL."),
+    raw.action ? action(raw.action.trim(), raw) : fail("action", "", "missing"),
   fields: (raw: Raw, o: { kind: Kind }) => {
     const v = raw.fields ?? DEFAULT_FIELDS;
     const fields = [...new Set(list(v))];
     for (const f of fields) {
-      if (!FIELDS.includes(f as FieldName))
-        fail(
-          "fields",
-          v,
-          `no field "${f}"; did you mean "${closest(f, FIELDS)}"? Fields: ${FIELDS.join(" ")}.`,
-        );
-      if (f === "comments" && o.kind !== "petition")
-        fail("fields", v, "comments are for petitions only.");
+      if (!FIELDS.includes(f as FieldName)) fail("fields", v, "field", f);
+      if (f === "comments" && o.kind !== "petition") fail("fields", v, "comments");
     }
-    if (!fields.includes("email") && !fields.includes("phone"))
-      fail("fields", v, "add email or phone.");
+    if (!fields.includes("email") && !fields.includes("phone")) fail("fields", v, "contact");
     return fields as FieldName[];
   },
   required: (raw: Raw, o: { fields: FieldName[] }) => {
     const v = raw.required;
     if (v === undefined) return [o.fields.includes("email") ? "email" : "phone"] as FieldName[];
     const req = list(v);
-    for (const f of req)
-      if (!o.fields.includes(f as FieldName))
-        fail("required", v, `"${f}" is not in data-osdi-fields.`);
+    for (const f of req) if (!o.fields.includes(f as FieldName)) fail("required", v, "required", f);
     return req as FieldName[];
   },
   customFields: (raw: Raw) => (raw["custom-fields"] ? customFields(raw["custom-fields"]) : []),
@@ -170,10 +152,9 @@ const PARSERS = {
     const v = raw["sms-opt-in"];
     if (v === undefined) return false;
     // Consent to texts must be given by the visitor, so the box is never pre-ticked.
-    if (v === "checked")
-      fail("sms-opt-in", v, 'consent to texts is never pre-ticked; use "unchecked".');
+    if (v === "checked") fail("sms-opt-in", v, "smsChecked");
     oneOf("sms-opt-in", v, ["unchecked", "true"]);
-    if (!o.fields.includes("phone")) fail("sms-opt-in", v, "add phone to data-osdi-fields.");
+    if (!o.fields.includes("phone")) fail("sms-opt-in", v, "smsPhone");
     return true;
   },
   redirect: (raw: Raw, _o: unknown, page: Page) => {
@@ -184,8 +165,7 @@ const PARSERS = {
   },
   lang: (raw: Raw) => {
     const v = raw.lang;
-    if (v !== undefined && !LANG_TAG.test(v))
-      fail("lang", v, 'use a language tag like "es" or "pt-BR".');
+    if (v !== undefined && !LANG_TAG.test(v)) fail("lang", v, "lang");
     return v;
   },
   text: (raw: Raw) => {
@@ -194,10 +174,7 @@ const PARSERS = {
       if (!k.startsWith("text-")) continue;
       const key = k.slice(5);
       if (TEXT_KEYS.includes(key as TextKey)) text[key as TextKey] = v;
-      else
-        warn(
-          `${PREFIX}${k} is not a text key; did you mean ${PREFIX}text-${closest(key, TEXT_KEYS)}?`,
-        );
+      else unknown("text", k);
     }
     return text;
   },
@@ -206,7 +183,7 @@ const PARSERS = {
   start: (raw: Raw) => (raw.start ? date("start", raw.start) : undefined),
   end: (raw: Raw, o: { start?: Date }) => {
     const end = raw.end ? date("end", raw.end) : undefined;
-    if (end && o.start && end < o.start) fail("end", raw.end, "end before start.");
+    if (end && o.start && end < o.start) fail("end", raw.end, "end");
     return end;
   },
   location: (raw: Raw) => str(raw.location),
@@ -218,7 +195,8 @@ type Parsed = { [K in keyof Parsers]: ReturnType<Parsers[K]> };
 export type Options = Omit<Parsed, "action"> & Parsed["action"];
 
 const ATTRS = Object.keys(PARSERS).map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
-const KNOWN = [...ATTRS, "kind", "mounted"];
+/** Attribute names without the prefix; "mounted" is the widget's own marker. */
+export const KNOWN = [...ATTRS, "kind", "mounted"];
 
 /** The container's data-osdi-* attributes, without the prefix. */
 export function readAttributes(el: Element): Raw {
@@ -231,12 +209,8 @@ export function readAttributes(el: Element): Raw {
 /** Attributes -> typed options, or an AuthorError naming the attribute and the fix. */
 export function parseOptions(raw: Raw, page: Page): Options {
   for (const [k, v] of Object.entries(raw)) {
-    if (CREDENTIAL.test(k))
-      fail(k, "…", "remove it: no key is needed, and every visitor could read it.");
-    if (!KNOWN.includes(k) && !k.startsWith("text-"))
-      warn(
-        `${PREFIX}${k}="${v}" is not a known attribute; did you mean ${PREFIX}${closest(k, KNOWN)}?`,
-      );
+    if (CREDENTIAL.test(k)) fail(k, "…", "credential");
+    if (!KNOWN.includes(k) && !k.startsWith("text-")) unknown("attribute", k, v);
   }
   const o = {} as Record<string, unknown>;
   for (const [k, parse] of Object.entries(PARSERS)) {

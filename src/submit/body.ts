@@ -34,7 +34,11 @@ const prune = <T>(x: T): T =>
 /** Options + validated values -> the helper's JSON body (contract section 4). */
 export function buildBody(o: Options, v: Values, page: { hostname: string }): HelperBody {
   const t = (k: string) => (o.fields.includes(k as never) ? text(v[k]) : "");
-  const subscribed = (box: string) => (v[box] === true ? "subscribed" : undefined);
+  const email = t("email").toLowerCase();
+  const phone = digits(t("phone"));
+  // Only a ticked box that the widget showed, beside a number or address that is sent.
+  const subscribed = (shown: unknown, box: string, to: string) =>
+    shown && to && v[box] === true ? "subscribed" : undefined;
   const custom: Record<string, string> = {};
   for (const c of o.customFields) {
     const val = v[CUSTOM + c.name];
@@ -44,8 +48,10 @@ export function buildBody(o: Options, v: Values, page: { hostname: string }): He
     person: {
       given_name: t("given_name"),
       family_name: t("family_name"),
-      email_addresses: [{ address: t("email").toLowerCase(), status: subscribed("email_opt_in") }],
-      phone_numbers: [{ number: digits(t("phone")), status: subscribed("sms_opt_in") }],
+      email_addresses: [
+        { address: email, status: subscribed(o.emailOptIn, "email_opt_in", email) },
+      ],
+      phone_numbers: [{ number: phone, status: subscribed(o.smsOptIn, "sms_opt_in", phone) }],
       postal_addresses: [
         {
           address_lines: [t("street")],

@@ -32,7 +32,8 @@ export function validate(o: Options, v: Values): Errors {
                 "error_invalid";
     if (bad) errors[k] = bad;
   }
-  if (!text(v.email) && !digits(v.phone)) {
+  const shown = (k: "email" | "phone") => (o.fields.includes(k) ? v[k] : "");
+  if (!text(shown("email")) && !digits(shown("phone"))) {
     const k = o.fields.includes("email") ? "email" : "phone";
     errors[k] ??= "error_contact";
   }

@@ -1,3 +1,4 @@
+import { Fragment, h } from "preact";
 import { buildBody } from "../submit/body";
 import { send } from "../submit/transport";
 import { validate } from "../submit/validate";

@@ -1,3 +1,4 @@
+import { Fragment, h } from "preact";
 import type { Control } from "../config/controls";
 import type { TextKey } from "../i18n/en";
 import { countries } from "./countries";

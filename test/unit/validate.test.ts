@@ -64,8 +64,8 @@ describe("values helpers", () => {
   });
 
   it("filled knows text, boxes and groups", () => {
-    expect([filled(" x "), filled("  "), filled(true), filled(false), filled([]), filled(["a"])]) //
-      .toEqual([true, false, true, false, false, true]);
+    const cases = [" x ", "  ", true, false, [], ["a"]];
+    expect(cases.map((c) => filled(c))).toEqual([true, false, true, false, false, true]);
     expect(filled(undefined)).toBe(false);
   });
 });

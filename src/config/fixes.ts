@@ -1,0 +1,61 @@
+/**
+ * What an organizer should do about each configuration error, keyed by the code
+ * the parser throws. Shipped in the ESM build and as dist/osdi-embed-help.js,
+ * never in dist/osdi-embed.js: visitors of a well-configured page never pay for it.
+ */
+
+import { TEXT_KEYS } from "../i18n/en";
+import { CUSTOM_TYPES, FIELDS, KINDS } from "./attributes";
+import type { Fixes } from "./log";
+import { KNOWN } from "./parse";
+
+const ATTRIBUTES = KNOWN.filter((a) => a !== "mounted");
+
+/** The known name closest to a misspelt one (edit distance), for "did you mean". */
+export function closest(word: string, known: readonly string[]): string {
+  return known.reduce((best, k) => (distance(word, k) < distance(word, best) ? k : best));
+}
+
+function distance(a: string, b: string): number {
+  let prev = [...Array(b.length + 1).keys()];
+  for (const x of a) {
+    const row = [prev[0] + 1];
+    for (let j = 0; j < b.length; j++)
+      row.push(Math.min(prev[j + 1] + 1, row[j] + 1, prev[j] + (x === b[j] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+export const FIXES: Fixes = {
+  missing: () => "give the action's API URL, e.g. https://actionnetwork.org/api/v2/petitions/{id}.",
+  oneOf: (allowed) => `use one of: ${allowed}.`,
+  https: () => "use an https:// URL (http:// only for localhost and 127.0.0.1).",
+  userinfo: () =>
+    "remove the credentials from the URL: osdi-embed never sends a key, user or password.",
+  kind: (kind) => `the action URL is a ${kind}: remove data-osdi-kind or set it to "${kind}".`,
+  noKind: () =>
+    "use an Action Network action's API URL (/petitions/{id}, /forms/{id} or /events/{id}), or add data-osdi-kind.",
+  collection: (kind) =>
+    `a ${kind} posts to /${KINDS[kind as keyof typeof KINDS][1]}; end the URL there or at the ${kind}'s id.`,
+  custom: () =>
+    `give a JSON array like [{"name":"issue","label":"Issue","type":"select","options":["Housing","Transit"]}]: each entry with a unique "name" (letters, digits, _ - . and space), a "label", a "type" (${CUSTOM_TYPES.join(" ")}), "options" for select and radio, and "required" true or false.`,
+  date: () => "use an ISO 8601 date and time, like 2026-03-14T18:00:00-05:00.",
+  code: () => "use letters, digits, - and _ only (Action Network's source codes).",
+  field: (f) =>
+    `"${f}" is not a field; did you mean "${closest(f, FIELDS)}"? Fields: ${FIELDS.join(" ")}.`,
+  comments: () => "comments are for petitions only; remove it from the fields.",
+  contact: () => "show email or phone (or both): Action Network needs one to record a person.",
+  required: (f) => `"${f}" is not a shown field; required fields must also be in data-osdi-fields.`,
+  smsChecked: () =>
+    'consent to text messages must be given by the visitor, so the box cannot be pre-ticked; use "unchecked".',
+  smsPhone: () => "add phone to data-osdi-fields, or remove data-osdi-sms-opt-in.",
+  lang: () => 'use a language tag like "en", "es" or "pt-BR".',
+  end: () => "the end must not come before data-osdi-start.",
+  credential: () =>
+    "remove it: osdi-embed posts without any credential, and a key in a page is readable by every visitor.",
+  attribute: (name) =>
+    `is not a known attribute; did you mean data-osdi-${closest(name, ATTRIBUTES)}?`,
+  text: (name) =>
+    `is not a text key; did you mean data-osdi-text-${closest(name.slice(5), TEXT_KEYS)}? See the text key table in the README.`,
+};
