@@ -19,7 +19,9 @@ export const setBase = (url?: string) => {
 
 /** Called by a part's own file when it runs. */
 export function define(name: string, value: unknown) {
-  (window.OsdiEmbedParts ??= {})[name] = value;
+  const parts = window.OsdiEmbedParts ?? {};
+  parts[name] = value;
+  window.OsdiEmbedParts = parts;
 }
 
 export function part<T>(name: string): Promise<T> {
