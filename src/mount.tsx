@@ -36,7 +36,13 @@ export function mount(el: HTMLElement): boolean {
   const nodes = Array.from(el.childNodes);
   try {
     const o = parseOptions(readAttributes(el), location);
-    const lang = o.lang ?? el.closest("[lang]")?.getAttribute("lang") ?? "en";
+    let lang = o.lang ?? el.closest("[lang]")?.getAttribute("lang") ?? "en";
+    try {
+      // A page's lang="en_US" or lang="" is not a locale Intl takes.
+      Intl.getCanonicalLocales(lang);
+    } catch {
+      lang = "en";
+    }
     const model = createModel(o, translator(o), el);
     if (o.styles === "base") addStylesheet();
     el.setAttribute(MOUNTED, "");
@@ -51,10 +57,12 @@ export function mount(el: HTMLElement): boolean {
     render(null, el);
     el.replaceChildren(...nodes);
     el.removeAttribute(MOUNTED);
+    const author = e instanceof AuthorError;
+    // The element is logged so authors can find it, unless it holds a secret.
     say(
       "error",
-      () => (e instanceof AuthorError ? e.message : `[osdi-embed] ${e}; the fallback stays.`),
-      el,
+      () => (author ? e.message : `[osdi-embed] ${e}; the fallback stays.`),
+      author && e.value === "…" ? undefined : el,
     );
     return false;
   }

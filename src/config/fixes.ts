@@ -30,7 +30,7 @@ function distance(a: string, b: string): number {
 export const FIXES: Fixes = {
   missing: () => "give the action's API URL, e.g. https://actionnetwork.org/api/v2/petitions/{id}.",
   oneOf: (allowed) => `use one of: ${allowed}.`,
-  https: () => "use an https:// URL (http:// only for localhost and 127.0.0.1).",
+  https: () => "use an https:// URL (http:// only for localhost, 127.0.0.1 and [::1]).",
   userinfo: () =>
     "remove the credentials from the URL: osdi-embed never sends a key, user or password.",
   kind: (kind) => `the action URL is a ${kind}: remove data-osdi-kind or set it to "${kind}".`,

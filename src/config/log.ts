@@ -37,7 +37,7 @@ export class AuthorError extends Error {
 
 /** Prints once the help texts are at hand (at once when they are inlined or cannot load). */
 export function say(level: "error" | "warn", text: () => string, el?: Element) {
-  const out = () => console[level](text(), el);
+  const out = () => console[level](text(), ...(el ? [el] : []));
   if (fixes || !loader) out();
   else
     loader()

@@ -41,7 +41,7 @@ function httpsUrl(attr: string, v: string, base?: string): URL {
   const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(u?.hostname ?? "");
   if (!u || !(u.protocol === "https:" || (u.protocol === "http:" && local))) fail(attr, v, "https");
   // The value holds the secret itself: never echo it.
-  if (u!.username || u!.password || CREDENTIAL.test(u!.search)) fail(attr, "…", "userinfo");
+  if (u!.username || u!.password || [...u!.searchParams.keys()].some((k) => CREDENTIAL.test(k))) fail(attr, "…", "userinfo");
   return u!;
 }
 
@@ -196,7 +196,7 @@ export type Options = Omit<Parsed, "action"> & Parsed["action"];
 
 const ATTRS = Object.keys(PARSERS).map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
 /** Attribute names without the prefix; "mounted" is the widget's own marker. */
-export const KNOWN = [...ATTRS, "kind", "mounted"];
+export const KNOWN = [...ATTRS.filter((a) => a !== "text"), "kind", "mounted"];
 
 /** The container's data-osdi-* attributes, without the prefix. */
 export function readAttributes(el: Element): Raw {

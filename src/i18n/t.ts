@@ -5,5 +5,5 @@ export type T = (key: TextKey) => string;
 
 /** The widget's strings: the author's data-osdi-text-* first, then the locale's. */
 export function translator(o: Pick<Options, "text" | "kind">, strings: Strings = en): T {
-  return (key) => o.text[key] ?? (key === "submit" ? strings[`submit_${o.kind}`] : strings[key]);
+  return (key) => o.text[key] || (key === "submit" ? strings[`submit_${o.kind}`] : strings[key]);
 }

@@ -50,7 +50,7 @@ async function submit(m: Model, e: Event) {
   }
   m.state.value = "success";
   m.status.value = "thanks";
-  focusLater(`${m.uid}-status`);
+  focusLater(`${m.uid}:status`);
   emit(m, "success");
   if (m.o.redirect) location.assign(m.o.redirect);
 }
@@ -110,7 +110,7 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
           </button>
         </form>
       )}
-      <div class="osdi-embed__status" id={`${uid}-status`} role="status" tabIndex={-1}>
+      <div class="osdi-embed__status" id={`${uid}:status`} role="status" tabIndex={-1}>
         {status && t(status)}
       </div>
     </div>

@@ -18,7 +18,7 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
   const box = type === "checkbox" && !group;
   const hint = k === "sms_opt_in" ? m.t("sms_disclosure") : "";
   const described =
-    [hint && `${id}-hint`, err && `${id}-error`].filter(Boolean).join(" ") || undefined;
+    [hint && `${id}:hint`, err && `${id}:error`].filter(Boolean).join(" ") || undefined;
   const a = {
     id,
     name: k,
@@ -53,11 +53,14 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
           {c.options!.map((opt, i) => {
             const multi = type === "checkbox";
             const on = multi ? (v as string[]).includes(opt) : v === opt;
+            // The first option carries the field's own id: focus and labels find it.
+            const oid = i ? `${id}:${i}` : id;
             return (
               <div class="osdi-embed__checkbox">
                 <input
                   {...a}
-                  id={`${id}-${i}`}
+                  id={oid}
+                  aria-required={undefined}
                   type={type as "radio"}
                   value={opt}
                   checked={on}
@@ -69,7 +72,7 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
                       : opt;
                   }}
                 />
-                <label for={`${id}-${i}`}>{opt}</label>
+                <label for={oid}>{opt}</label>
               </div>
             );
           })}
@@ -111,12 +114,12 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
         </>
       )}
       {hint && (
-        <div class="osdi-embed__hint" id={`${id}-hint`}>
+        <div class="osdi-embed__hint" id={`${id}:hint`}>
           {hint}
         </div>
       )}
       {err && (
-        <div class="osdi-embed__error" id={`${id}-error`}>
+        <div class="osdi-embed__error" id={`${id}:error`}>
           {m.t(err)}
         </div>
       )}

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { AuthorError } from "../../src/config/log";
 import { buildBody } from "../../src/submit/body";
@@ -222,10 +223,7 @@ describe("consent (status)", () => {
     expect(body.person.phone_numbers).toEqual([{ number: "2025550123" }]);
   });
 
-  // BUG (src/submit/body.ts, the email_addresses status): the SMS status checks o.smsOptIn,
-  // the email status does not check o.emailOptIn, so buildBody (public in src/index.ts)
-  // subscribes an email for which no consent box was ever shown. Contract section 4:
-  // "status appears only where a consent box was ticked".
+  // buildBody is public (src/index.ts): values from a caller must not invent consent.
   it("never subscribes the email when there is no email box", () => {
     const o = parse({ fields: "email phone" });
     const body = buildBody(o, { ...v, email_opt_in: true }, SITE);
@@ -325,10 +323,7 @@ describe("custom fields", () => {
     expect(body.person).not.toHaveProperty("custom_fields");
   });
 
-  // BUG (src/config/parse.ts customFields name check + src/submit/body.ts `custom[c.name] = s`):
-  // the name "__proto__" passes /^[\w .-]{1,100}$/, and assigning a string to
-  // custom["__proto__"] is a no-op, so the visitor's answer is silently dropped.
-  // Either refuse the name when parsing, or send the value.
+  // Assigning a string to obj["__proto__"] is a no-op: the answer must not vanish silently.
   it('refuses or sends a custom field named "__proto__", never drops it silently', () => {
     const json = '[{"name":"__proto__","label":"Odd","type":"text"}]';
     let p: ReturnType<typeof parse>;

@@ -87,6 +87,26 @@ describe("say", () => {
     expect(error).toHaveBeenCalledTimes(1);
     expect(error.mock.calls[0][0]).toContain('data-osdi-styles="fancy"');
   });
+
+  // A help file that fails to load (offline, CSP, 404) must not add an "Uncaught (in promise)"
+  // to the one console error the contract allows.
+  it("leaves no unhandled rejection when the help texts cannot load", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const d = deferred();
+      useFixes(undefined, d.load);
+      say("warn", () => "x");
+      d.reject(new Error("help file blocked"));
+      await flush();
+      await flush();
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(unhandled).toEqual([]);
+  });
 });
 
 describe("unknown", () => {

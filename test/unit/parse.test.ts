@@ -209,9 +209,7 @@ describe("credentials", () => {
     },
   );
 
-  // BUG: CREDENTIAL in src/config/attributes.ts is /api-?key|token|secret|passw/i, which does
-  // not match "api_key": the attribute is only warned about (with the key in the warning) and
-  // the widget mounts.
+  // An unknown attribute is warned about with its value: a credential must never get that far.
   it("refuses data-osdi-api_key too, and never prints its value", () => {
     const e = authorError(() => parse({ api_key: SECRET }));
     expect(e.attr).toBe("data-osdi-api_key");
@@ -232,20 +230,27 @@ describe("credentials", () => {
     expect(e.fix).toMatch(/credential/);
   });
 
-  // BUG: same pattern as above; "?api_key=" passes and the key would sit in every visitor's page.
   it("refuses an action URL with api_key in the query", () => {
     const e = authorError(() => parse({ action: `${FORM}?api_key=${SECRET}` }));
     expect(e.attr).toBe("data-osdi-action");
   });
 
-  // BUG: httpsUrl in src/config/parse.ts passes the whole URL as the error's value, so the
-  // password is printed to the console that the error is meant to protect.
   it("does not echo a password from the action URL", () => {
     const e = authorError(() =>
       parse({ action: `https://organizer:${SECRET}@actionnetwork.org/api/v2/forms/abc` }),
     );
     expect(e.fix).toMatch(/credential/);
     expect(e.message).not.toContain(SECRET);
+  });
+
+  // A word in a query *value* is not a credential: only parameter names can carry one.
+  it.each([
+    ["redirect", "https://example.org/thanks?utm_campaign=secret-ballot"],
+    ["redirect", "https://example.org/help?next=password-reset"],
+    ["action", `${FORM}?utm_content=tokenism`],
+  ])("accepts data-osdi-%s when only a query value contains a credential word: %s", (attr, url) => {
+    const o = parse({ [attr]: url });
+    expect(attr === "redirect" ? o.redirect : o.action).toBe(url);
   });
 
   it("refuses credentials in a redirect URL", () => {

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { en, TEXT_KEYS } from "../../src/i18n/en";
 import { translator } from "../../src/i18n/t";
@@ -30,8 +31,9 @@ describe("translator", () => {
     expect(t("given_name")).toBe("First name");
   });
 
-  it("keeps an override even when it is an empty string", () => {
-    expect(translator({ kind: "form", text: { submit: "" } })("submit")).toBe("");
+  it("never shows an empty string: an empty override falls back to the locale", () => {
+    expect(translator({ kind: "form", text: { submit: "" } })("submit")).toBe("Submit");
+    expect(translator({ kind: "form", text: { email: "" } })("email")).toBe("Email");
   });
 
   it("lets an override of submit_<kind> change only that kind's button", () => {

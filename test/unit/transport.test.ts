@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { HelperBody } from "../../src/submit/body";
 import { delay, SendError, send } from "../../src/submit/transport";

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en";
 import { buildBody } from "../../src/submit/body";
@@ -163,10 +164,7 @@ describe("email or phone", () => {
     });
   });
 
-  // BUG (src/submit/validate.ts, the email-or-phone rule): it reads v.email and v.phone
-  // whether or not those fields are shown, while buildBody sends only shown fields. With
-  // fields "given_name phone", required "given_name" and values {given_name, email},
-  // validate returns {} and buildBody yields a person with neither email nor phone.
+  // buildBody sends only shown fields, so a hidden email must not satisfy the rule.
   it("does not count a value of a field that is not shown as contact", () => {
     const p = parse({ fields: "given_name phone", required: "given_name" });
     const v = { given_name: "Ada", email: "ada@example.org" };
