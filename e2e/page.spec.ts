@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { ConsoleMessage, Page } from "@playwright/test";
-import { expect, field, fillExact, test, widgetIn } from "./fixtures";
+import { expect, fillExact, test, widgetIn } from "./fixtures";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
