@@ -1,7 +1,7 @@
 /** IIFE entry: mounts every [data-osdi-action], watches for more, exposes window.OsdiEmbed. */
 import { type Fixes, useFixes } from "./config/log";
-import { part, setBase } from "./lazy";
-import { mount, observe, scan, setStylesheet, unmount } from "./mount";
+import { part, setParts } from "./lazy";
+import { mount, observe, scan, unmount } from "./mount";
 import { version } from "./version";
 
 const api = { mount, scan, unmount, version };
@@ -15,8 +15,7 @@ declare global {
 if (!window.OsdiEmbed) {
   window.OsdiEmbed = api;
   const script = document.currentScript as HTMLScriptElement | null;
-  setBase(script?.src);
-  setStylesheet(script?.src ? new URL("osdi-embed.css", script.src).href : undefined);
+  setParts(script?.src);
   useFixes(undefined, () => part<Fixes>("help"));
   const start = () => {
     scan();

@@ -4,27 +4,24 @@ import { MOUNTED, PREFIX } from "./config/attributes";
 import { AuthorError, say } from "./config/log";
 import { parseOptions, readAttributes } from "./config/parse";
 import { translator } from "./i18n/t";
+import { base, type Outbox, part } from "./lazy";
+import { read } from "./submit/outbox";
 import { createModel } from "./widgets/model";
 import { emit, Widget } from "./widgets/Widget";
 
 const SELECTOR = `[${PREFIX}action]`;
 /** The fallback children of each mounted container, to put back on unmount. */
 const fallbacks = new WeakMap<Element, { nodes: Node[]; dispose: () => void }>();
-let stylesheet: string | undefined;
+let styled = false;
 
-/** Where osdi-embed.css lives (beside the script); set by the browser entry. */
-export function setStylesheet(href: string | undefined) {
-  stylesheet = href;
-}
-
+/** osdi-embed.css, beside the script, once per page, first in <head> so host rules win. */
 function addStylesheet() {
-  if (!stylesheet) return;
+  if (styled || !base) return;
+  styled = true;
   const link = document.createElement("link");
   link.rel = "stylesheet";
-  link.href = stylesheet;
-  // First in <head>: the host's own rules then come later and win even outside layers.
+  link.href = new URL("osdi-embed.css", base).href;
   document.head.prepend(link);
-  stylesheet = undefined;
 }
 
 /**
@@ -33,7 +30,9 @@ function addStylesheet() {
  */
 export function mount(el: HTMLElement): boolean {
   if (el.hasAttribute(MOUNTED)) return true;
-  const nodes = Array.from(el.childNodes);
+  const entry = { nodes: Array.from(el.childNodes), dispose() {} };
+  fallbacks.set(el, entry);
+  el.setAttribute(MOUNTED, "");
   try {
     const o = parseOptions(readAttributes(el), location);
     let lang = o.lang ?? el.closest("[lang]")?.getAttribute("lang") ?? "en";
@@ -45,42 +44,64 @@ export function mount(el: HTMLElement): boolean {
     }
     const model = createModel(o, translator(o), el);
     if (o.styles === "base") addStylesheet();
-    el.setAttribute(MOUNTED, "");
     el.replaceChildren();
     // The widget's signals are read while it renders, so this effect re-renders
     // it whenever one changes: Preact diffs, signals say when.
-    const dispose = effect(() => render(<Widget m={model} lang={lang} />, el));
-    fallbacks.set(el, { nodes, dispose });
+    entry.dispose = effect(() => {
+      try {
+        render(<Widget m={model} lang={lang} />, el);
+      } catch (e) {
+        // An error boundary: this widget gives way to its fallback, the others go on.
+        queueMicrotask(() => broken(el, e));
+      }
+    });
     emit(model, "ready");
     return true;
   } catch (e) {
-    render(null, el);
-    el.replaceChildren(...nodes);
-    el.removeAttribute(MOUNTED);
-    const author = e instanceof AuthorError;
-    // The element is logged so authors can find it, unless it holds a secret.
-    say(
-      "error",
-      () => (author ? e.message : `[osdi-embed] ${e}; the fallback stays.`),
-      author && e.value === "…" ? undefined : el,
-    );
+    broken(el, e);
     return false;
   }
+}
+
+/** Puts the fallback back and says why. */
+function broken(el: HTMLElement, e: unknown) {
+  unmount(el);
+  const author = e instanceof AuthorError;
+  // The element is logged so authors can find it, unless it holds a secret.
+  say(
+    "error",
+    () => (author ? e.message : `[osdi-embed] ${e}; the fallback is shown instead.`),
+    author && e.value === "…" ? undefined : el,
+  );
 }
 
 /** Removes the widget and puts the fallback back. */
 export function unmount(el: HTMLElement): void {
   const entry = fallbacks.get(el);
   if (!entry) return;
+  fallbacks.delete(el);
   entry.dispose();
   render(null, el);
   el.replaceChildren(...entry.nodes);
   el.removeAttribute(MOUNTED);
-  fallbacks.delete(el);
 }
+
+/** Queued submissions go out on any page of the site that loads the script (once per page). */
+let resume = () => {
+  resume = () => {};
+  const go = () =>
+    read().length &&
+    part<Outbox>("outbox").then(
+      (o) => o.flush(),
+      () => {},
+    );
+  addEventListener("online", go);
+  go();
+};
 
 /** Mounts every container in root (itself included); one bad widget never stops the rest. */
 export function scan(root: ParentNode = document): HTMLElement[] {
+  resume();
   const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
   if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root);
   return found.filter(mount);

@@ -49,6 +49,7 @@ export const FIXES: Fixes = {
   required: (f) => `"${f}" is not a shown field; required fields must also be in data-osdi-fields.`,
   smsChecked: () =>
     'consent to text messages must be given by the visitor, so the box cannot be pre-ticked; use "unchecked".',
+  emailField: () => "add email to data-osdi-fields, or remove data-osdi-email-opt-in.",
   smsPhone: () => "add phone to data-osdi-fields, or remove data-osdi-sms-opt-in.",
   lang: () => 'use a language tag like "en", "es" or "pt-BR".',
   end: () => "the end must not come before data-osdi-start.",

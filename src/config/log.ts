@@ -44,6 +44,7 @@ export function say(level: "error" | "warn", text: () => string, el?: Element) {
       .then((f) => {
         fixes = f;
       })
+      .catch(() => {})
       .finally(out);
 }
 

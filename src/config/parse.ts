@@ -1,4 +1,4 @@
-import { TEXT_KEYS, type TextKey } from "../i18n/en";
+import { en, type TextKey } from "../i18n/en";
 import {
   CREDENTIAL,
   CUSTOM_TYPES,
@@ -39,9 +39,13 @@ function httpsUrl(attr: string, v: string, base?: string): URL {
     u = new URL(v, base);
   } catch {}
   const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(u?.hostname ?? "");
-  if (!u || !(u.protocol === "https:" || (u.protocol === "http:" && local))) fail(attr, v, "https");
+  // A redirect back into the page's own site is fine whatever the page's scheme.
+  const home = base && u?.origin === new URL(base).origin;
+  if (!u || !(u.protocol === "https:" || (u.protocol === "http:" && (local || home))))
+    fail(attr, v, "https");
   // The value holds the secret itself: never echo it.
-  if (u!.username || u!.password || [...u!.searchParams.keys()].some((k) => CREDENTIAL.test(k))) fail(attr, "…", "userinfo");
+  if (u!.username || u!.password || [...u!.searchParams.keys()].some((k) => CREDENTIAL.test(k)))
+    fail(attr, "…", "userinfo");
   return u!;
 }
 
@@ -144,10 +148,12 @@ const PARSERS = {
   referrer: (raw: Raw, _o: unknown, page: Page) => fromPage(raw, "referrer", page),
   autoresponse: (raw: Raw) =>
     oneOf("autoresponse", raw.autoresponse ?? "true", ["true", "false"]) === "true",
-  emailOptIn: (raw: Raw) =>
-    raw["email-opt-in"] === undefined
-      ? undefined
-      : oneOf("email-opt-in", raw["email-opt-in"], ["checked", "unchecked"]),
+  emailOptIn: (raw: Raw, o: { fields: FieldName[] }) => {
+    const v = raw["email-opt-in"];
+    if (v === undefined) return undefined;
+    if (!o.fields.includes("email")) fail("email-opt-in", v, "emailField");
+    return oneOf("email-opt-in", v, ["checked", "unchecked"]);
+  },
   smsOptIn: (raw: Raw, o: { fields: FieldName[] }) => {
     const v = raw["sms-opt-in"];
     if (v === undefined) return false;
@@ -173,11 +179,12 @@ const PARSERS = {
     for (const [k, v] of Object.entries(raw)) {
       if (!k.startsWith("text-")) continue;
       const key = k.slice(5);
-      if (TEXT_KEYS.includes(key as TextKey)) text[key as TextKey] = v;
+      if (key === "submit" || Object.hasOwn(en, key)) text[key as TextKey] = v;
       else unknown("text", k);
     }
     return text;
   },
+  // Shown as text; a blank one is left out (an empty heading helps nobody).
   title: (raw: Raw) => str(raw.title),
   description: (raw: Raw) => str(raw.description),
   start: (raw: Raw) => (raw.start ? date("start", raw.start) : undefined),

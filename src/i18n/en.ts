@@ -15,21 +15,21 @@ export const en = {
   submit_event: "RSVP",
   required: "(required)",
   choose: "Choose…",
-  when: "When",
-  where: "Where",
   email_opt_in: "Send me email updates",
   sms_opt_in: "Send me text messages",
   sms_disclosure:
     "You agree to receive recurring texts. Message and data rates may apply. Reply STOP to opt out, HELP for help.",
   submitting: "Sending…",
   thanks: "Thank you!",
+  queued: "Saved. It will be sent when you are back online.",
   error_fix: "Please correct the marked fields.",
   error_required: "Please fill in this field.",
   error_email: "Enter an email address like name@example.org.",
   error_phone: "Enter a phone number with 7 to 15 digits.",
   error_contact: "Enter an email address or a phone number.",
   error_invalid: "Check this value.",
-  error_network: "Could not send. Check your connection and try again.",
+  error_network: "Could not send. Please try again.",
+  error_storage: "Could not send or save this. Please try again later.",
 };
 export type TextKey = keyof typeof en | "submit";
 export type Strings = typeof en;

@@ -36,33 +36,38 @@ export function delay(
 }
 
 /**
- * POSTs the body to the helper: JSON, no credentials, no cookies. Retries network
- * errors, timeouts, 429 and 5xx with backoff; other 4xx are final. Safe to retry,
- * because the helper deduplicates by action and email or phone.
+ * One POST to the helper: JSON, no credentials, no cookies, a timeout. Resolves to
+ * the response, or undefined when none came (offline, dropped, timed out).
+ */
+export function post(url: string, json: string, timeout = 10_000, keepalive = false) {
+  return fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: json,
+    credentials: "omit",
+    // Browsers refuse keepalive bodies over 64 KB.
+    keepalive: keepalive && json.length < 6e4,
+    signal: AbortSignal.timeout(timeout),
+  }).catch(() => undefined);
+}
+
+/** Worth trying again later: no response, a rate limit, or a server error. */
+export const retryable = (res?: Response) => !res || res.status === 429 || res.status >= 500;
+
+/**
+ * POSTs with retries: network errors, timeouts, 429 and 5xx back off and try again
+ * (Retry-After honoured when the helper lets the page read it); other 4xx are final.
+ * Safe to repeat, because the helper deduplicates by action and email or phone.
  */
 export async function send(url: string, body: HelperBody, opts: SendOptions = {}): Promise<void> {
-  const { timeout = 15_000, attempts = 3, backoff = 500, keepalive = false } = opts;
+  const { timeout = 10_000, attempts = 3, backoff = 500, keepalive = false } = opts;
   const json = JSON.stringify(body);
   for (let n = 0; ; n++) {
-    let status: number | undefined;
-    let retryAfter: string | null = null;
-    try {
-      const res = await fetch(url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: json,
-        credentials: "omit",
-        keepalive: keepalive && json.length < 60_000,
-        signal: AbortSignal.timeout(timeout),
-      });
-      if (res.ok) return;
-      status = res.status;
-      retryAfter = res.headers.get("Retry-After");
-      if (status !== 429 && status < 500) throw new SendError(`HTTP ${status}`, false);
-    } catch (e) {
-      if (e instanceof SendError) throw e;
-    }
+    const res = await post(url, json, timeout, keepalive);
+    if (res?.ok) return;
+    const status = res?.status;
+    if (!retryable(res)) throw new SendError(`HTTP ${status}`, false);
     if (n + 1 >= attempts) throw new SendError(status ? `HTTP ${status}` : "network", true);
-    await sleep(delay(n, backoff, status, retryAfter));
+    await sleep(delay(n, backoff, status, res?.headers.get("Retry-After")));
   }
 }

@@ -1,6 +1,9 @@
-import { Fragment, h } from "preact";
+import { h } from "preact";
+import type { Outbox } from "../lazy";
+import { part } from "../lazy";
 import { buildBody } from "../submit/body";
-import { send } from "../submit/transport";
+import { enqueue, type Item } from "../submit/outbox";
+import { post, retryable } from "../submit/transport";
 import { validate } from "../submit/validate";
 import type { Values } from "../submit/values";
 import { Field } from "./fields";
@@ -19,35 +22,7 @@ export function emit(m: Model, name: string, extra?: object) {
 /** After the next render, so the message it refers to is already in the DOM. */
 const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus());
 
-async function submit(m: Model, e: Event) {
-  e.preventDefault();
-  // A double click or a second Enter while sending sends nothing more.
-  if (m.state.peek() === "submitting" || m.state.peek() === "success") return;
-  const values: Values = {};
-  for (const [k, sig] of Object.entries(m.values)) values[k] = sig.peek();
-  const errors = validate(m.o, values);
-  m.errors.value = errors;
-  const invalid = m.controls.map((c) => c.k).filter((k) => errors[k]);
-  const first = invalid[0];
-  if (first) {
-    m.state.value = "error";
-    m.status.value = "error_fix";
-    focusLater(fieldId(m, first));
-    emit(m, "error", { message: m.t("error_fix"), fields: invalid });
-    return;
-  }
-  const body = buildBody(m.o, values, location);
-  m.state.value = "submitting";
-  m.status.value = "submitting";
-  emit(m, "submit");
-  try {
-    await send(m.o.helper, body, { keepalive: !!m.o.redirect });
-  } catch {
-    m.state.value = "error";
-    m.status.value = "error_network";
-    emit(m, "error", { message: m.t("error_network") });
-    return;
-  }
+function succeed(m: Model) {
   m.state.value = "success";
   m.status.value = "thanks";
   focusLater(`${m.uid}:status`);
@@ -55,6 +30,61 @@ async function submit(m: Model, e: Event) {
   if (m.o.redirect) location.assign(m.o.redirect);
 }
 
+function fail(
+  m: Model,
+  status: "error_network" | "error_storage" | "error_fix",
+  fields?: string[],
+) {
+  m.state.value = "error";
+  m.status.value = status;
+  emit(m, "error", { message: m.t(status), fields });
+}
+
+async function submit(m: Model, e: Event) {
+  e.preventDefault();
+  // A double click or a second Enter while sending sends nothing more.
+  if (/^(submitting|success|queued)$/.test(m.state.peek())) return;
+  // The honeypot: people and assistive tech never see it, bots fill it in.
+  if ((e.target as HTMLFormElement).url?.value) return succeed(m);
+  const values: Values = {};
+  for (const [k, sig] of Object.entries(m.values)) values[k] = sig.peek();
+  const errors = validate(m.o, values);
+  m.errors.value = errors;
+  const invalid = m.controls.map((c) => c.k).filter((k) => errors[k]);
+  const first = invalid[0];
+  if (first) {
+    focusLater(fieldId(m, first));
+    return fail(m, "error_fix", invalid);
+  }
+  const body = buildBody(m.o, values, location);
+  m.state.value = "submitting";
+  m.status.value = "submitting";
+  emit(m, "submit");
+  const res = await post(m.o.helper, JSON.stringify(body), undefined, !!m.o.redirect);
+  if (res?.ok) return succeed(m);
+  if (!retryable(res)) return fail(m, "error_network");
+  // Kept before anything else is tried, so a closed tab or a crash loses nothing.
+  const at = Date.now();
+  const item: Item = { id: m.uid + at, url: m.o.helper, body, at };
+  const stored = enqueue(item);
+  addEventListener("osdi-embed:sent", (ev) => {
+    if ((ev as CustomEvent).detail === item.id && m.state.peek() === "queued") succeed(m);
+  });
+  const outcome = await part<Outbox>("outbox").then(
+    (o) => o.deliver(item, stored),
+    () => "queued",
+  );
+  if (outcome === "sent") succeed(m);
+  else if (outcome === "rejected") fail(m, "error_network");
+  else if (!stored) fail(m, "error_storage");
+  else {
+    m.state.value = "queued";
+    m.status.value = "queued";
+    emit(m, "queued");
+  }
+}
+
+/** When and where, one per line; the date names its time zone. */
 function EventDetails({ m, lang }: { m: Model; lang: string }) {
   const { start, end, location: where } = m.o;
   // The reader's own time zone, named, so nobody turns up at the wrong hour.
@@ -68,22 +98,15 @@ function EventDetails({ m, lang }: { m: Model; lang: string }) {
     timeZoneName: "short",
   });
   return (
-    <dl class="osdi-embed__details">
+    <p class="osdi-embed__details">
       {start && (
-        <>
-          <dt>{m.t("when")}</dt>
-          <dd>
-            <time dateTime={start.toISOString()}>{fmt.formatRange(start, end ?? start)}</time>
-          </dd>
-        </>
+        <time class="osdi-embed__when" dateTime={start.toISOString()}>
+          {fmt.formatRange(start, end ?? start)}
+        </time>
       )}
-      {where && (
-        <>
-          <dt>{m.t("where")}</dt>
-          <dd>{where}</dd>
-        </>
-      )}
-    </dl>
+      {start && where && " "}
+      {where && <span class="osdi-embed__where">{where}</span>}
+    </p>
   );
 }
 
@@ -101,6 +124,9 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
           {m.controls.map((c) => (
             <Field m={m} c={c} lang={lang} key={c.k} />
           ))}
+          <div hidden>
+            <input name="url" autocomplete="off" />
+          </div>
           <button
             class="osdi-embed__button"
             type="submit"

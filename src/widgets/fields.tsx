@@ -1,8 +1,23 @@
+import { signal } from "@preact/signals-core";
 import { Fragment, h } from "preact";
 import type { Control } from "../config/controls";
 import type { TextKey } from "../i18n/en";
-import { countries } from "./countries";
+import { part } from "../lazy";
 import { fieldId, type Model } from "./model";
+
+const names = signal<((lang: string) => string[][]) | undefined>(undefined);
+
+/** Country names load as a part, the first time a widget shows a country field. */
+function countryList(lang: string): string[][] {
+  if (!names.value)
+    part<(lang: string) => string[][]>("countries").then(
+      (f) => {
+        names.value = f;
+      },
+      () => {},
+    );
+  return names.value?.(lang) ?? [];
+}
 
 /**
  * One control with its label, hint and error, tied by for/id and aria-describedby.
@@ -24,8 +39,9 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
     name: k,
     "aria-invalid": err ? ("true" as const) : undefined,
     "aria-describedby": described,
-    "aria-required": req ? ("true" as const) : undefined,
   };
+  // "(required)" is in the label's own text, so assistive tech reads it once, with the
+  // label; aria-required would only say it twice.
   const label = [
     c.label ?? m.t(k as TextKey),
     req && <span class="osdi-embed__required"> {m.t("required")}</span>,
@@ -38,7 +54,7 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
       sig.value = (e.target as HTMLInputElement).value;
     },
   };
-  const options = type === "select" && (c.options?.map((o) => [o, o]) ?? countries(lang));
+  const options = type === "select" && (c.options?.map((o) => [o, o]) ?? countryList(lang));
   return (
     <div
       class={
@@ -48,7 +64,7 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
       }
     >
       {group ? (
-        <fieldset class="osdi-embed__group" aria-describedby={described}>
+        <fieldset class="osdi-embed__group">
           <legend class="osdi-embed__label">{label}</legend>
           {c.options!.map((opt, i) => {
             const multi = type === "checkbox";
@@ -60,7 +76,6 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
                 <input
                   {...a}
                   id={oid}
-                  aria-required={undefined}
                   type={type as "radio"}
                   value={opt}
                   checked={on}
@@ -102,13 +117,15 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
               ))}
             </select>
           ) : type === "textarea" ? (
-            <textarea {...input} rows={4} />
+            // Generous, but bounded: nobody's comment or name needs more.
+            <textarea {...input} rows={4} maxLength={5000} />
           ) : (
             <input
               {...input}
               type={type as "text"}
               autocomplete={c.ac}
               inputMode={c.im as "text"}
+              maxLength={250}
             />
           )}
         </>

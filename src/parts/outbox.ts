@@ -1,0 +1,53 @@
+/**
+ * dist/osdi-embed-outbox.js: delivers queued submissions. The bundle loads it
+ * when a first attempt fails, when the browser comes back online, and on any
+ * page load that finds the outbox not empty.
+ */
+import { define } from "../lazy";
+import { type Item, KEY, read, write } from "../submit/outbox";
+import { type SendError, send } from "../submit/transport";
+
+/** How long a queued submission is kept: past this, sending it would surprise its author. */
+export const TTL = 7 * 24 * 3600_000;
+
+export type Outcome = "sent" | "queued" | "rejected";
+
+const drop = (id: string) => write(read().filter((i) => i.id !== id));
+
+/** One tab at a time: two open tabs must never both send an item. */
+const locked = <T>(fn: () => Promise<T>): Promise<T> =>
+  navigator.locks ? navigator.locks.request(KEY, fn) : fn();
+
+/**
+ * Sends one item with retries. `stored` says whether it sits in the outbox: if it
+ * did and is gone once we hold the lock, another tab has delivered it already.
+ */
+export function deliver(item: Item, stored: boolean): Promise<Outcome> {
+  return locked(async () => {
+    if (stored && !read().some((i) => i.id === item.id)) return "sent";
+    try {
+      await send(item.url, item.body);
+    } catch (e) {
+      if ((e as SendError).retryable) return "queued";
+      drop(item.id);
+      return "rejected";
+    }
+    drop(item.id);
+    dispatchEvent(new CustomEvent("osdi-embed:sent", { detail: item.id }));
+    return "sent";
+  });
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Delivers every unexpired item; while some remain, tries again every minute. */
+export async function flush(): Promise<void> {
+  clearTimeout(timer);
+  for (const item of read()) {
+    if (Date.now() - item.at > TTL) drop(item.id);
+    else await deliver(item, true);
+  }
+  if (read().length) timer = setTimeout(flush, 60_000);
+}
+
+define("outbox", { deliver, flush });
