@@ -33,7 +33,7 @@ export function deliver(item: Item, stored: boolean): Promise<Outcome> {
       return "rejected";
     }
     drop(item.id);
-    dispatchEvent(new CustomEvent("osdi-embed:sent", { detail: item.id }));
+    dispatchEvent(new Event("osdi-embed:sent"));
     return "sent";
   });
 }

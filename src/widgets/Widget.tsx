@@ -2,7 +2,7 @@ import { h } from "preact";
 import type { Outbox } from "../lazy";
 import { part } from "../lazy";
 import { buildBody } from "../submit/body";
-import { enqueue, type Item } from "../submit/outbox";
+import { enqueue, type Item, read } from "../submit/outbox";
 import { post, retryable } from "../submit/transport";
 import { validate } from "../submit/validate";
 import type { Values } from "../submit/values";
@@ -67,9 +67,12 @@ async function submit(m: Model, e: Event) {
   const at = Date.now();
   const item: Item = { id: m.uid + at, url: m.o.helper, body, at };
   const stored = enqueue(item);
-  addEventListener("osdi-embed:sent", (ev) => {
-    if ((ev as CustomEvent).detail === item.id && m.state.peek() === "queued") succeed(m);
-  });
+  // Delivered later, by this tab's outbox or another's: the item leaves storage.
+  const check = () => {
+    if (m.state.peek() === "queued" && !read().some((i) => i.id === item.id)) succeed(m);
+  };
+  addEventListener("osdi-embed:sent", check);
+  addEventListener("storage", check);
   const outcome = await part<Outbox>("outbox").then(
     (o) => o.deliver(item, stored),
     () => "queued",
