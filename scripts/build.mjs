@@ -39,7 +39,7 @@ await build({
 
 // Parts: files beside the bundle that it loads only when a page needs them.
 for (const file of readdirSync("src/parts")) {
-  const name = file.replace(/\.ts$/, "");
+  const name = file.replace(/\.tsx?$/, "");
   await build({
     configFile: false,
     logLevel: "warn",

@@ -9,6 +9,7 @@ useFixes(FIXES);
 setParts(undefined, {
   outbox: () => import("./parts/outbox"),
   countries: () => import("./parts/countries"),
+  event: () => import("./parts/event"),
 });
 
 export type { CustomField, FieldName, Kind } from "./config/attributes";

@@ -4,6 +4,8 @@
  * is a classic script from the script's own origin, so a CSP that allows the
  * script allows its parts. The ESM build imports them instead.
  */
+import { type Signal, signal } from "@preact/signals-core";
+
 declare global {
   interface Window {
     OsdiEmbedParts?: Record<string, unknown>;
@@ -56,4 +58,22 @@ export function part<T>(name: string): Promise<T> {
     },
   );
   return loading[name] as Promise<T>;
+}
+
+const values: Record<string, Signal<unknown>> = {};
+
+/**
+ * A part's value, or undefined until it has loaded. Read while rendering, it
+ * re-renders the widget when the part arrives.
+ */
+export function usePart<T>(name: string): T | undefined {
+  const s = (values[name] ??= signal(undefined));
+  if (!s.value)
+    part(name).then(
+      (v) => {
+        s.value = v;
+      },
+      () => {},
+    );
+  return s.value as T | undefined;
 }

@@ -1,6 +1,7 @@
 import { h } from "preact";
 import type { Outbox } from "../lazy";
-import { part } from "../lazy";
+import { part, usePart } from "../lazy";
+import type { EventView } from "../parts/event";
 import { buildBody } from "../submit/body";
 import { enqueue, type Item, read } from "../submit/outbox";
 import { post, retryable } from "../submit/transport";
@@ -87,32 +88,6 @@ async function submit(m: Model, e: Event) {
   }
 }
 
-/** When and where, one per line; the date names its time zone. */
-function EventDetails({ m, lang }: { m: Model; lang: string }) {
-  const { start, end, location: where } = m.o;
-  // The reader's own time zone, named, so nobody turns up at the wrong hour.
-  const fmt = new Intl.DateTimeFormat(lang, {
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  });
-  return (
-    <p class="osdi-embed__details">
-      {start && (
-        <time class="osdi-embed__when" dateTime={start.toISOString()}>
-          {fmt.formatRange(start, end ?? start)}
-        </time>
-      )}
-      {start && where && " "}
-      {where && <span class="osdi-embed__where">{where}</span>}
-    </p>
-  );
-}
-
 export function Widget({ m, lang }: { m: Model; lang: string }) {
   const { o, t, uid } = m;
   const state = m.state.value;
@@ -121,7 +96,7 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
     <div class={`osdi-embed osdi-embed--${o.kind}`} data-osdi-state={state}>
       {o.title && <h2 class="osdi-embed__title">{o.title}</h2>}
       {o.description && <p class="osdi-embed__description">{o.description}</p>}
-      {o.kind === "event" && (o.start || o.location) && <EventDetails m={m} lang={lang} />}
+      {o.kind === "event" && usePart<EventView>("event")?.(h, o, lang)}
       {state !== "success" && (
         <form class="osdi-embed__form" noValidate onSubmit={(e) => submit(m, e)}>
           {m.controls.map((c) => (

@@ -1,23 +1,8 @@
-import { signal } from "@preact/signals-core";
 import { Fragment, h } from "preact";
 import type { Control } from "../config/controls";
 import type { TextKey } from "../i18n/en";
-import { part } from "../lazy";
+import { usePart } from "../lazy";
 import { fieldId, type Model } from "./model";
-
-const names = signal<((lang: string) => string[][]) | undefined>(undefined);
-
-/** Country names load as a part, the first time a widget shows a country field. */
-function countryList(lang: string): string[][] {
-  if (!names.value)
-    part<(lang: string) => string[][]>("countries").then(
-      (f) => {
-        names.value = f;
-      },
-      () => {},
-    );
-  return names.value?.(lang) ?? [];
-}
 
 /**
  * One control with its label, hint and error, tied by for/id and aria-describedby.
@@ -54,7 +39,12 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
       sig.value = (e.target as HTMLInputElement).value;
     },
   };
-  const options = type === "select" && (c.options?.map((o) => [o, o]) ?? countryList(lang));
+  // Country names come as a part, the first time a widget shows a country field.
+  const options =
+    type === "select" &&
+    (c.options?.map((o) => [o, o]) ??
+      usePart<(lang: string) => string[][]>("countries")?.(lang) ??
+      []);
   return (
     <div
       class={

@@ -26,7 +26,10 @@ afterEach(() => {
 });
 
 /** Parts import as in the ESM build: the country list comes from its own module. */
-const PARTS = { countries: () => import("../../src/parts/countries") };
+const PARTS = {
+  countries: () => import("../../src/parts/countries"),
+  event: () => import("../../src/parts/event"),
+};
 setParts(undefined, PARTS);
 
 /** A container with data-osdi-* attributes and fallback content, in the document. */
@@ -171,7 +174,7 @@ describe("mount", () => {
     expect(q(el, "button[type=submit]").textContent).toBe("<i>Add my name</i>");
   });
 
-  it("shows event details", () => {
+  it("shows event details (rendered by the event part once it arrives)", async () => {
     const el = container({
       action: EVENT,
       start: "2026-03-14T18:00:00Z",
@@ -179,6 +182,7 @@ describe("mount", () => {
       location: "City Hall",
     });
     mount(el);
+    await vi.waitFor(() => q(el, "time"));
     expect(q(el, "time").getAttribute("datetime")).toBe("2026-03-14T18:00:00.000Z");
     expect(q(el, ".osdi-embed__details").textContent).toContain("City Hall");
     // The reader's time zone is named, so nobody turns up at the wrong hour.
