@@ -3,6 +3,8 @@ import { h, render } from "preact";
 import { MOUNTED, PREFIX } from "./config/attributes";
 import { AuthorError, say } from "./config/log";
 import { parseOptions, readAttributes } from "./config/parse";
+import type { Strings } from "./i18n/en";
+import { LOCALES } from "./i18n/locales";
 import { translator } from "./i18n/t";
 import { base, type Outbox, part } from "./lazy";
 import { read } from "./submit/outbox";
@@ -38,24 +40,34 @@ export function mount(el: HTMLElement): boolean {
     let lang = o.lang ?? el.closest("[lang]")?.getAttribute("lang") ?? "en";
     try {
       // A page's lang="en_US" or lang="" is not a locale Intl takes.
-      Intl.getCanonicalLocales(lang);
-    } catch {
-      lang = "en";
-    }
+      [lang] = Intl.getCanonicalLocales(lang);
+    } catch {}
+    // A regional tag takes its language's strings (es-MX -> es); one we lack, English.
+    const code = lang.split("-")[0];
+    if (!LOCALES.includes(code)) lang = "en";
     const model = createModel(o, translator(o), el);
     if (o.styles === "base") addStylesheet();
-    el.replaceChildren();
-    // The widget's signals are read while it renders, so this effect re-renders
-    // it whenever one changes: Preact diffs, signals say when.
-    entry.dispose = effect(() => {
-      try {
-        render(<Widget m={model} lang={lang} />, el);
-      } catch (e) {
-        // An error boundary: this widget gives way to its fallback, the others go on.
-        queueMicrotask(() => broken(el, e));
-      }
-    });
-    emit(model, "ready");
+    const show = (strings?: Strings) => {
+      // Unmounted while its locale was on the way: nothing to show.
+      if (fallbacks.get(el) !== entry) return;
+      if (strings) model.t = translator(o, strings);
+      el.replaceChildren();
+      // The widget's signals are read while it renders, so this effect re-renders
+      // it whenever one changes: Preact diffs, signals say when.
+      entry.dispose = effect(() => {
+        try {
+          render(<Widget m={model} lang={lang} />, el);
+        } catch (e) {
+          // An error boundary: this widget gives way to its fallback, the others go on.
+          queueMicrotask(() => broken(el, e));
+        }
+      });
+      emit(model, "ready");
+    };
+    // Other languages come as parts; the fallback stays until the words arrive
+    // (English if they cannot), so nobody sees the form change language.
+    if (lang === "en") show();
+    else part<Strings>(`lang-${code}`).then(show, () => show());
     return true;
   } catch (e) {
     broken(el, e);

@@ -1,4 +1,5 @@
 import { h } from "preact";
+import { RTL } from "../i18n/locales";
 import type { Outbox } from "../lazy";
 import { part, usePart } from "../lazy";
 import type { EventView } from "../parts/event";
@@ -93,7 +94,13 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
   const state = m.state.value;
   const status = m.status.value;
   return (
-    <div class={`osdi-embed osdi-embed--${o.kind}`} data-osdi-state={state}>
+    <div
+      class={`osdi-embed osdi-embed--${o.kind}`}
+      data-osdi-state={state}
+      // The widget's own language and direction, which may differ from the page's.
+      lang={lang}
+      dir={RTL.includes(lang.split("-")[0]) ? "rtl" : "ltr"}
+    >
       {o.title && <h2 class="osdi-embed__title">{o.title}</h2>}
       {o.description && <p class="osdi-embed__description">{o.description}</p>}
       {o.kind === "event" && usePart<EventView>("event")?.(h, o, lang)}
