@@ -53,7 +53,13 @@ export const test = base.extend<
       const sandbox = await startSandbox({ port: 0, dataDir, quiet: true });
       // "localhost" for the pages, 127.0.0.1 for the helper: two origins, as in production.
       const pages = await serveStatic({
-        mounts: { "/": "e2e/pages", "/dist": "dist", "/demo": "demo" },
+        mounts: {
+          "/": "e2e/pages",
+          "/dist": "dist",
+          "/demo": "demo",
+          "/vendor/bootstrap": "node_modules/bootstrap/dist",
+          "/vendor/jquery": "node_modules/jquery/dist",
+        },
         vars: { HELPER: sandbox.url },
       });
       const helper = sandbox.url;
@@ -136,3 +142,105 @@ export const widgetIn = (page: Page, host: string) => page.locator(`${host} > .o
 export async function posts(servers: Servers) {
   return (await servers.requests()).filter((r) => r.method === "POST");
 }
+
+/** A sandbox and page server of their own, for fixtures that need other sandbox options. */
+async function startServers(options: { exposeRetryAfter?: boolean; rateLimit?: number }) {
+  const dataDir = mkdtempSync(join(tmpdir(), "osdi-sandbox-"));
+  const sandbox = await startSandbox({ port: 0, dataDir, quiet: true, ...options });
+  const pages = await serveStatic({
+    mounts: { "/": "e2e/pages", "/dist": "dist", "/demo": "demo" },
+    vars: { HELPER: sandbox.url },
+  });
+  const helper = sandbox.url;
+  const get = async (what: string) => (await fetch(`${helper}/_sandbox/${what}`)).json();
+  const servers: Servers = {
+    site: pages.url.replace("127.0.0.1", "localhost"),
+    helper,
+    records: () => get("records"),
+    rejections: () => get("rejections"),
+    outbox: () => get("outbox"),
+    requests: () => get("requests"),
+    fault: async (f) => {
+      const res = await fetch(`${helper}/_sandbox/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(f),
+      });
+      if (!res.ok) throw new Error(`sandbox refused the fault: ${await res.text()}`);
+    },
+  };
+  const close = async () => {
+    await pages.close();
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { servers, close };
+}
+
+/**
+ * `test` plus `exposedServers`: like `servers`, but the sandbox sends
+ * Access-Control-Expose-Headers: Retry-After, so the page can read a 429's Retry-After.
+ * One such sandbox per worker, emptied before each test.
+ */
+export const exposedTest = test.extend<
+  { exposedServers: Servers },
+  { exposedWorkerServers: Servers }
+>({
+  exposedWorkerServers: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
+    async ({}, use) => {
+      const { servers, close } = await startServers({ exposeRetryAfter: true });
+      await use(servers);
+      await close();
+    },
+    { scope: "worker" },
+  ],
+  exposedServers: async ({ exposedWorkerServers }, use) => {
+    await fetch(`${exposedWorkerServers.helper}/_sandbox/reset`, { method: "POST" });
+    await use(exposedWorkerServers);
+  },
+});
+
+/** The helper POSTs the sandbox logged, oldest first, with when each started and ended (ms). */
+export async function timedPosts(servers: Servers) {
+  return (await posts(servers)).map((r) => {
+    const end = Date.parse(String(r.time));
+    return { ...r, status: Number(r.status), start: end - Number(r.durationMs), end };
+  });
+}
+
+/** localStorage of the page's origin, as key -> raw value. */
+export const storageOf = (page: Page) =>
+  page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+
+/** The items in osdi-embed's outbox (localStorage key `osdi-embed:outbox`). */
+export const outboxOf = (page: Page) =>
+  page.evaluate(
+    () =>
+      JSON.parse(localStorage.getItem("osdi-embed:outbox") || "[]") as {
+        id: string;
+        url: string;
+        body: { person: { email_addresses?: { address: string }[] } };
+        at: number;
+      }[],
+  );
+
+/** Records `osdi:*` events bubbling to the document into window.__osdiEvents, from page load on. */
+export async function recordOsdiEvents(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __osdiEvents: { type: string; target: string }[] };
+    w.__osdiEvents = [];
+    for (const type of ["ready", "submit", "success", "error", "queued"])
+      document.addEventListener(`osdi:${type}`, (e) =>
+        w.__osdiEvents.push({ type: e.type, target: (e.target as Element).id }),
+      );
+  });
+}
+
+/** The osdi:* events recorded by recordOsdiEvents, as "type#target". */
+export const osdiEvents = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __osdiEvents: { type: string; target: string }[] }).__osdiEvents.map(
+      (e) => `${e.type}#${e.target}`,
+    ),
+  );

@@ -15,7 +15,13 @@ const sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir: ".sandbox-data
 const demo = await serveStatic({
   port: DEMO_PORT,
   host: "127.0.0.1",
-  mounts: { "/": "demo", "/dist": "dist" },
+  mounts: {
+    "/": "demo",
+    "/dist": "dist",
+    // The themed demo's WordPress-like page carries Bootstrap and jQuery, as such sites do.
+    "/vendor/bootstrap": "node_modules/bootstrap/dist",
+    "/vendor/jquery": "node_modules/jquery/dist",
+  },
 });
 const site = `http://localhost:${demo.port}`;
 
