@@ -9,7 +9,13 @@ useFixes(FIXES);
 setParts(undefined, {
   outbox: () => import("./parts/outbox"),
   countries: () => import("./parts/countries"),
+  submit: () => import("./parts/submit"),
   event: () => import("./parts/event"),
+  "lang-es": () => import("./parts/lang-es"),
+  "lang-fr": () => import("./parts/lang-fr"),
+  "lang-de": () => import("./parts/lang-de"),
+  "lang-pt": () => import("./parts/lang-pt"),
+  "lang-ar": () => import("./parts/lang-ar"),
 });
 
 export type { CustomField, FieldName, Kind } from "./config/attributes";

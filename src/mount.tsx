@@ -8,8 +8,9 @@ import { LOCALES } from "./i18n/locales";
 import { translator } from "./i18n/t";
 import { base, type Outbox, part } from "./lazy";
 import { read } from "./submit/outbox";
+import { emit } from "./widgets/emit";
 import { createModel } from "./widgets/model";
-import { emit, Widget } from "./widgets/Widget";
+import { Widget } from "./widgets/Widget";
 
 const SELECTOR = `[${PREFIX}action]`;
 /** The fallback children of each mounted container, to put back on unmount. */

@@ -19,6 +19,8 @@ const ACTION_PATH =
 const SOURCE_CODE = /^[\w-]{1,100}$/;
 const LANG_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
 const DEFAULT_FIELDS = "given_name family_name email postal_code";
+/** Fields a link or the page may fill in; nothing else is ever taken from a URL. */
+const PREFILL = ["given_name", "family_name", "email", "postal_code", "phone"];
 
 /** Throws the error whose help text (src/config/fixes.ts) is keyed by code. */
 const fail = (attr: string, value: string, code: string, arg?: string): never => {
@@ -63,6 +65,9 @@ function action(v: string, raw: Raw) {
     kind = k;
   }
   if (!kind) return fail("action", v, "noKind");
+  // The service queues the post and answers at once: the fastest thanks.
+  if (oneOf("background", raw.background ?? "false", ["true", "false"]) === "true")
+    u.searchParams.set("background_request", "true");
   let helper = u.href;
   if (m) {
     if (m[3] && m[3] !== KINDS[kind][1]) fail("action", v, "collection", kind);
@@ -195,6 +200,20 @@ const PARSERS = {
   },
   location: (raw: Raw) => str(raw.location),
   styles: (raw: Raw) => oneOf("styles", raw.styles ?? "base", ["base", "none"]),
+  datalayer: (raw: Raw) => raw.datalayer !== undefined && raw.datalayer !== "false",
+  /**
+   * Values to start with: data-osdi-prefill-<field>, then the page URL's own
+   * parameters for the same fields (a link in an email opens the form filled).
+   */
+  prefill: (raw: Raw, _o: unknown, page: Page) => {
+    const q = new URL(page.href).searchParams;
+    const values: Record<string, string> = {};
+    for (const f of PREFILL) {
+      const v = q.get(f) ?? raw[`prefill-${f}`];
+      if (v) values[f] = v;
+    }
+    return values;
+  },
 };
 
 type Parsers = typeof PARSERS;
@@ -203,7 +222,12 @@ export type Options = Omit<Parsed, "action"> & Parsed["action"];
 
 const ATTRS = Object.keys(PARSERS).map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
 /** Attribute names without the prefix; "mounted" is the widget's own marker. */
-export const KNOWN = [...ATTRS.filter((a) => a !== "text"), "kind", "mounted"];
+export const KNOWN = [
+  ...ATTRS.filter((a) => a !== "text" && a !== "prefill"),
+  "kind",
+  "background",
+  "mounted",
+];
 
 /** The container's data-osdi-* attributes, without the prefix. */
 export function readAttributes(el: Element): Raw {
@@ -217,7 +241,7 @@ export function readAttributes(el: Element): Raw {
 export function parseOptions(raw: Raw, page: Page): Options {
   for (const [k, v] of Object.entries(raw)) {
     if (CREDENTIAL.test(k)) fail(k, "…", "credential");
-    if (!KNOWN.includes(k) && !k.startsWith("text-")) unknown("attribute", k, v);
+    if (!KNOWN.includes(k) && !/^(text|prefill)-/.test(k)) unknown("attribute", k, v);
   }
   const o = {} as Record<string, unknown>;
   for (const [k, parse] of Object.entries(PARSERS)) {

@@ -2,7 +2,8 @@ import { Fragment, h } from "preact";
 import type { Control } from "../config/controls";
 import type { TextKey } from "../i18n/en";
 import { usePart } from "../lazy";
-import { fieldId, type Model } from "./model";
+import { fieldId } from "./ids";
+import type { Model } from "./model";
 
 /**
  * One control with its label, hint and error, tied by for/id and aria-describedby.

@@ -32,7 +32,7 @@ export function createModel(o: Options, t: T, host: HTMLElement): Model {
         ? []
         : c.type === "checkbox"
           ? c.k === "email_opt_in" && o.emailOptIn === "checked"
-          : "",
+          : (o.prefill[c.k] ?? ""),
     );
   return {
     o,
@@ -46,11 +46,3 @@ export function createModel(o: Options, t: T, host: HTMLElement): Model {
     values,
   };
 }
-
-/**
- * Element id of a field's input, unique on the page. Its hint, error and options
- * add ":hint", ":error", ":1"…: a colon is never in a field name, so no id collides.
- */
-export const fieldId = (m: Model, key: string) =>
-  // Custom field names may hold spaces, which id lists cannot; "~" is never in a name.
-  `${m.uid}-${key.replace(/ /g, "~")}`;

@@ -45,6 +45,8 @@ describe("defaults", () => {
       end: undefined,
       location: undefined,
       styles: "base",
+      datalayer: false,
+      prefill: {},
     });
     expect(warn).not.toHaveBeenCalled();
   });

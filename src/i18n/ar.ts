@@ -1,0 +1,35 @@
+/** Arabic (Modern Standard), written right to left. Loaded as dist/osdi-embed-lang-ar.js; any key can still be replaced with data-osdi-text-<key>. */
+import type { Strings } from "./en";
+
+export const ar: Strings = {
+  given_name: "الاسم الأول",
+  family_name: "اسم العائلة",
+  email: "البريد الإلكتروني",
+  phone: "الهاتف",
+  street: "عنوان الشارع",
+  locality: "المدينة",
+  region: "الولاية/المحافظة",
+  postal_code: "الرمز البريدي",
+  country: "البلد",
+  comments: "التعليقات",
+  submit_petition: "توقيع",
+  submit_form: "إرسال",
+  submit_event: "تأكيد الحضور",
+  required: "(مطلوب)",
+  choose: "اختر…",
+  email_opt_in: "أرغب في تلقي آخر الأخبار عبر البريد الإلكتروني",
+  sms_opt_in: "أرغب في تلقي رسائل نصية",
+  sms_disclosure:
+    "أنت توافق على تلقي رسائل نصية متكررة. قد تُطبَّق رسوم على الرسائل والبيانات. أرسل STOP لإلغاء الاشتراك، أو HELP للحصول على المساعدة.",
+  submitting: "جارٍ الإرسال…",
+  thanks: "شكرًا لك!",
+  queued: "تم الحفظ. سيُرسَل عند عودتك إلى الاتصال بالإنترنت.",
+  error_fix: "يُرجى تصحيح الحقول المحددة.",
+  error_required: "يُرجى ملء هذا الحقل.",
+  error_email: "أدخل عنوان بريد إلكتروني مثل name@example.org.",
+  error_phone: "أدخل رقم هاتف من 7 إلى 15 رقمًا.",
+  error_contact: "أدخل عنوان بريد إلكتروني أو رقم هاتف.",
+  error_invalid: "تحقّق من هذه القيمة.",
+  error_network: "تعذّر الإرسال. يُرجى المحاولة مرة أخرى.",
+  error_storage: "تعذّر إرسال هذا أو حفظه. يُرجى المحاولة لاحقًا.",
+};

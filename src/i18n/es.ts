@@ -1,0 +1,35 @@
+/** Spanish. Loaded as dist/osdi-embed-lang-es.js; any key can still be replaced with data-osdi-text-<key>. */
+import type { Strings } from "./en";
+
+export const es: Strings = {
+  given_name: "Nombre",
+  family_name: "Apellido",
+  email: "Correo electrónico",
+  phone: "Teléfono",
+  street: "Dirección",
+  locality: "Ciudad",
+  region: "Estado/Provincia",
+  postal_code: "Código postal",
+  country: "País",
+  comments: "Comentarios",
+  submit_petition: "Firmar",
+  submit_form: "Enviar",
+  submit_event: "Confirmar asistencia",
+  required: "(obligatorio)",
+  choose: "Elegir…",
+  email_opt_in: "Quiero recibir novedades por correo electrónico",
+  sms_opt_in: "Quiero recibir mensajes de texto",
+  sms_disclosure:
+    "Aceptas recibir mensajes de texto periódicos. Pueden aplicarse tarifas por mensajes y datos. Responde STOP para darte de baja o HELP para obtener ayuda.",
+  submitting: "Enviando…",
+  thanks: "¡Gracias!",
+  queued: "Guardado. Se enviará cuando vuelvas a tener conexión.",
+  error_fix: "Corrige los campos marcados.",
+  error_required: "Completa este campo.",
+  error_email: "Escribe un correo electrónico como nombre@example.org.",
+  error_phone: "Escribe un número de teléfono de 7 a 15 dígitos.",
+  error_contact: "Escribe un correo electrónico o un número de teléfono.",
+  error_invalid: "Revisa este dato.",
+  error_network: "No se pudo enviar. Inténtalo de nuevo.",
+  error_storage: "No se pudo enviar ni guardar. Inténtalo de nuevo más tarde.",
+};

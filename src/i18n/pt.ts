@@ -1,0 +1,35 @@
+/** Portuguese (Brazil). Loaded as dist/osdi-embed-lang-pt.js; any key can still be replaced with data-osdi-text-<key>. */
+import type { Strings } from "./en";
+
+export const pt: Strings = {
+  given_name: "Nome",
+  family_name: "Sobrenome",
+  email: "E-mail",
+  phone: "Telefone",
+  street: "Endereço",
+  locality: "Cidade",
+  region: "Estado",
+  postal_code: "CEP / Código postal",
+  country: "País",
+  comments: "Comentários",
+  submit_petition: "Assinar",
+  submit_form: "Enviar",
+  submit_event: "Confirmar presença",
+  required: "(obrigatório)",
+  choose: "Escolha…",
+  email_opt_in: "Quero receber novidades por e-mail",
+  sms_opt_in: "Quero receber mensagens por SMS",
+  sms_disclosure:
+    "Você concorda em receber mensagens de texto recorrentes. Podem ser cobradas tarifas de mensagens e dados. Responda STOP para cancelar ou HELP para obter ajuda.",
+  submitting: "Enviando…",
+  thanks: "Obrigado!",
+  queued: "Salvo. Será enviado quando você voltar a ficar online.",
+  error_fix: "Corrija os campos marcados.",
+  error_required: "Preencha este campo.",
+  error_email: "Digite um e-mail como nome@example.org.",
+  error_phone: "Digite um número de telefone com 7 a 15 dígitos.",
+  error_contact: "Digite um e-mail ou um número de telefone.",
+  error_invalid: "Verifique este valor.",
+  error_network: "Não foi possível enviar. Tente novamente.",
+  error_storage: "Não foi possível enviar nem salvar. Tente novamente mais tarde.",
+};

@@ -1,0 +1,12 @@
+import type { Model } from "./model";
+
+/** Dispatches osdi:<name> from the container; page authors listen there or above. */
+export function emit(m: Model, name: string, extra?: object) {
+  const detail = { kind: m.o.kind, action: m.o.action, ...extra };
+  m.host.dispatchEvent(new CustomEvent(`osdi:${name}`, { bubbles: true, detail }));
+  // data-osdi-datalayer: the same, for Google Tag Manager and friends.
+  if (m.o.datalayer)
+    ((window as DataLayer).dataLayer ??= []).push({ event: `osdi_${name}`, ...detail });
+}
+
+type DataLayer = { dataLayer?: object[] };
