@@ -1,6 +1,7 @@
 import { h } from "preact";
 import { RTL } from "../i18n/locales";
 import { part, usePart } from "../lazy";
+import type { AfterView } from "../parts/after";
 import type { EventView } from "../parts/event";
 import type { Submit } from "../parts/submit";
 import { emit } from "./emit";
@@ -63,6 +64,7 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
       <div class="osdi-embed__status" id={`${uid}:status`} role="status" tabIndex={-1}>
         {status && t(status)}
       </div>
+      {state === "success" && usePart<AfterView>("after")?.(h, m, lang)}
     </div>
   );
 }
