@@ -60,6 +60,29 @@ for (const file of readdirSync("src/parts")) {
   });
 }
 
+// --- Snippet builder (demo/builder.html): dist/builder.js, for the demo only. ---
+// Not part of the widget: organizers never load it. It bundles the widget's own
+// parser and help texts, so it checks attributes exactly as the widget does.
+await build({
+  configFile: false,
+  logLevel: "warn",
+  oxc,
+  define,
+  build: {
+    outDir: "dist",
+    emptyOutDir: false,
+    target: "es2022",
+    minify: true,
+    lib: {
+      entry: "src/builder/main.ts",
+      formats: ["iife"],
+      name: "OsdiEmbedBuilder",
+      fileName: () => "builder.js",
+    },
+  },
+});
+// --- end of the snippet builder ---
+
 await build({
   configFile: false,
   logLevel: "warn",
@@ -85,7 +108,13 @@ execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconf
 // off the bundle than Vite's minifier alone: every visitor pays for those bytes.
 for (const file of readdirSync("dist").filter((f) => f.endsWith(".js"))) {
   const code = readFileSync(`dist/${file}`, "utf8");
-  const out = await terser(code, { ecma: 2020, compress: { passes: 3, ecma: 2020 } });
+  // ASCII only: a host page or CDN that serves the files without a charset still gets
+  // every language right.
+  const out = await terser(code, {
+    ecma: 2020,
+    compress: { passes: 3, ecma: 2020 },
+    format: { ascii_only: true },
+  });
   writeFileSync(`dist/${file}`, /** @type {string} */ (out.code));
 }
 

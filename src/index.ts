@@ -10,6 +10,8 @@ setParts(undefined, {
   outbox: () => import("./parts/outbox"),
   countries: () => import("./parts/countries"),
   submit: () => import("./parts/submit"),
+  byo: () => import("./parts/byo"),
+  after: () => import("./parts/after"),
   event: () => import("./parts/event"),
   "lang-es": () => import("./parts/lang-es"),
   "lang-fr": () => import("./parts/lang-fr"),

@@ -4,9 +4,10 @@ import { MOUNTED, PREFIX } from "./config/attributes";
 import { AuthorError, say } from "./config/log";
 import { parseOptions, readAttributes } from "./config/parse";
 import type { Strings } from "./i18n/en";
-import { LOCALES } from "./i18n/locales";
+import { pickLang } from "./i18n/locales";
 import { translator } from "./i18n/t";
 import { base, type Outbox, part } from "./lazy";
+import type { Enhance } from "./parts/byo";
 import { read } from "./submit/outbox";
 import { emit } from "./widgets/emit";
 import { createModel } from "./widgets/model";
@@ -37,15 +38,26 @@ export function mount(el: HTMLElement): boolean {
   fallbacks.set(el, entry);
   el.setAttribute(MOUNTED, "");
   try {
+    // A form of the author's own, with its own inputs, is enhanced, not replaced.
+    if (el.tagName === "FORM") {
+      part<Enhance>("byo").then((enhance) => {
+        if (fallbacks.get(el) === entry)
+          entry.dispose = enhance(el as HTMLFormElement, {
+            part,
+            effect,
+            parseOptions,
+            readAttributes,
+            createModel,
+            translator,
+            pickLang,
+            emit,
+            broken,
+          });
+      }, console.error);
+      return true;
+    }
     const o = parseOptions(readAttributes(el), location);
-    let lang = o.lang ?? el.closest("[lang]")?.getAttribute("lang") ?? "en";
-    try {
-      // A page's lang="en_US" or lang="" is not a locale Intl takes.
-      [lang] = Intl.getCanonicalLocales(lang);
-    } catch {}
-    // A regional tag takes its language's strings (es-MX -> es); one we lack, English.
-    const code = lang.split("-")[0];
-    if (!LOCALES.includes(code)) lang = "en";
+    let lang = pickLang(el, o.lang);
     const model = createModel(o, translator(o), el);
     if (o.styles === "base") addStylesheet();
     const show = (strings?: Strings) => {
@@ -68,7 +80,12 @@ export function mount(el: HTMLElement): boolean {
     // Other languages come as parts; the fallback stays until the words arrive
     // (English if they cannot), so nobody sees the form change language.
     if (lang === "en") show();
-    else part<Strings>(`lang-${code}`).then(show, () => show());
+    else
+      part<Strings>(`lang-${lang.split("-")[0]}`).then(show, () => {
+        // The words could not come: English words, English lang and direction.
+        lang = "en";
+        show();
+      });
     return true;
   } catch (e) {
     broken(el, e);
@@ -104,10 +121,9 @@ let resume = () => {
   resume = () => {};
   const go = () =>
     read().length &&
-    part<Outbox>("outbox").then(
-      (o) => o.flush(),
-      () => {},
-    );
+    part<Outbox>("outbox")
+      .then((o) => o.flush())
+      .catch(() => {});
   addEventListener("online", go);
   go();
 };

@@ -4,5 +4,19 @@
  */
 export const LOCALES = ["en", "es", "fr", "de", "pt", "ar"];
 
+/**
+ * The widget's language: data-osdi-lang, else the nearest lang attribute, else
+ * English. A regional tag keeps its region for dates (es-MX) and takes its
+ * language's strings; a language we lack, or a tag Intl refuses, is English.
+ */
+export function pickLang(el: Element, given?: string): string {
+  // pt_BR, as some CMSs write it, is pt-BR.
+  let lang = (given ?? el.closest("[lang]")?.getAttribute("lang") ?? "en").replace(/_/g, "-");
+  try {
+    [lang] = Intl.getCanonicalLocales(lang);
+  } catch {}
+  return LOCALES.includes(lang.split("-")[0]) ? lang : "en";
+}
+
 /** Built-in languages written right to left. */
 export const RTL = ["ar"];

@@ -47,7 +47,13 @@ export async function flush(): Promise<void> {
     if (Date.now() - item.at > TTL) drop(item.id);
     else await deliver(item, true);
   }
-  if (read().length) timer = setTimeout(flush, 60_000);
+  if (read().length) later();
+}
+
+/** Tries the outbox again in a minute (a server error or a rate limit may have passed). */
+export function later() {
+  clearTimeout(timer);
+  timer = setTimeout(flush, 60_000);
 }
 
 define("outbox", { deliver, flush });

@@ -13,7 +13,7 @@ import type { Values } from "../submit/values";
 import { emit } from "../widgets/emit";
 import { fieldId } from "../widgets/ids";
 import type { Model } from "../widgets/model";
-import { deliver } from "./outbox";
+import { deliver, later } from "./outbox";
 
 /** After the next render, so the message it refers to is already in the DOM. */
 const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus());
@@ -64,7 +64,11 @@ export async function submit(m: Model, form: HTMLFormElement) {
   const stored = enqueue(item);
   // Delivered later, by this tab's outbox or another's: the item leaves storage.
   const check = () => {
-    if (m.state.peek() === "queued" && !read().some((i) => i.id === item.id)) succeed(m);
+    if (m.state.peek() === "queued" && !read().some((i) => i.id === item.id)) {
+      removeEventListener("osdi-embed:sent", check);
+      removeEventListener("storage", check);
+      succeed(m);
+    }
   };
   addEventListener("osdi-embed:sent", check);
   addEventListener("storage", check);
@@ -76,6 +80,8 @@ export async function submit(m: Model, form: HTMLFormElement) {
     m.state.value = "queued";
     m.status.value = "queued";
     emit(m, "queued");
+    // While the page stays open, try again every minute.
+    later();
   }
 }
 

@@ -16,7 +16,9 @@ export const KEY = "osdi-embed:outbox";
 
 export function read(): Item[] {
   try {
-    return JSON.parse(localStorage.getItem(KEY) || "[]");
+    const items = JSON.parse(localStorage.getItem(KEY) || "[]");
+    // Anything else under our key (another script's, a half-written value) is not ours to send.
+    return Array.isArray(items) ? items.filter((i) => i?.id && i.at && i.url) : [];
   } catch {
     return [];
   }

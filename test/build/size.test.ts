@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 
@@ -18,5 +18,15 @@ describe("the shipped bundle", () => {
     expect(src).toMatch(/^(\(function\(|!function\()/);
     expect(src).not.toMatch(/\bimport\s*[({"']/);
     expect(src).toContain("OsdiEmbed");
+  });
+});
+
+describe("the ESM build", () => {
+  it("keeps every part's code (a bundler must not drop a part's define() as dead code)", () => {
+    const dir = "dist/esm";
+    const chunks = readdirSync(dir).filter((f) => f.endsWith(".js"));
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const f of chunks)
+      expect(statSync(`${dir}/${f}`).size, `${f} is empty`).toBeGreaterThan(100);
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * The snippet builder's model: what the organizer chose -> the container's
+ * data-osdi-* attributes -> the snippet's HTML. No DOM here.
+ */
+import { FIELDS, type FieldName, KINDS, type Kind, PREFIX } from "../config/attributes";
+
+/** The builder form's values, as read from it. */
+export interface Draft {
+  action: string;
+  kind: "" | Kind;
+  /** The action's public page, for the fallback link; may be empty. */
+  fallback: string;
+  fields: FieldName[];
+  required: FieldName[];
+  tags: string;
+  emailOptIn: string;
+  smsOptIn: string;
+  lang: string;
+  title: string;
+  description: string;
+  submit: string;
+  thanks: string;
+  /** Whether the event's start, end and location apply (the action is an event). */
+  event: boolean;
+  start: string;
+  end: string;
+  location: string;
+  styles: string;
+  background: string;
+  autoresponse: string;
+}
+
+/** An attribute name without the data-osdi- prefix, and its value. */
+export type Attr = [name: string, value: string];
+
+/** What the page shows until the widget mounts, and whenever it cannot. */
+export interface Fallback {
+  href: string;
+  text: string;
+}
+
+/** The placeholder script address; the organizer replaces it with where they host dist/. */
+export const SCRIPT_SRC = "https://YOUR-SITE/osdi-embed.js";
+
+const oneLine = (s: string) => s.trim().replace(/\s+/g, " ");
+
+/**
+ * The attributes, in a fixed order. Options left at the parser's defaults are
+ * left out, so the snippet says only what differs; the fields are always given.
+ */
+export function attributes(d: Draft): Attr[] {
+  const a: Attr[] = [["action", d.action.trim()]];
+  const add = (name: string, value: string, unless = "") => {
+    if (value !== unless) a.push([name, value]);
+  };
+  add("kind", d.kind);
+  add("title", oneLine(d.title));
+  add("description", oneLine(d.description));
+  const fields = FIELDS.filter((f) => d.fields.includes(f));
+  a.push(["fields", fields.join(" ")]);
+  // The parser's default: email, or phone when no email is shown.
+  const required = FIELDS.filter((f) => fields.includes(f) && d.required.includes(f));
+  const fallbackRequired = fields.includes("email") ? "email" : "phone";
+  add("required", required.join(" "), fallbackRequired);
+  add(
+    "tags",
+    d.tags
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .join(", "),
+  );
+  add("email-opt-in", d.emailOptIn);
+  add("sms-opt-in", d.smsOptIn);
+  add("lang", d.lang);
+  if (d.event) {
+    add("start", d.start.trim());
+    add("end", d.end.trim());
+    add("location", oneLine(d.location));
+  }
+  add("text-submit", oneLine(d.submit));
+  add("text-thanks", oneLine(d.thanks));
+  add("autoresponse", d.autoresponse, "true");
+  add("background", d.background, "false");
+  add("styles", d.styles, "base");
+  return a;
+}
+
+/** The fallback link: the action's public page, or a placeholder to replace. */
+export function fallback(d: Draft, kind?: Kind): Fallback {
+  const text =
+    kind === "petition"
+      ? "Sign the petition"
+      : kind === "form"
+        ? "Fill in the form"
+        : kind === "event"
+          ? "RSVP for the event"
+          : "Take action";
+  const href =
+    d.fallback.trim() || `https://actionnetwork.org/${KINDS[kind ?? "petition"][0]}/YOUR-ACTION`;
+  return { href, text };
+}
+
+/** Text for a double-quoted attribute value or an element's content. */
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The snippet to paste: the container with its fallback, then the script tag. */
+export function snippet(attrs: Attr[], fb: Fallback, src = SCRIPT_SRC): string {
+  const open = attrs.map(([n, v]) => `${PREFIX}${n}="${esc(v)}"`).join("\n     ");
+  return [
+    `<div ${open}>`,
+    `  <a href="${esc(fb.href)}">${esc(fb.text)}</a>`,
+    "</div>",
+    `<script src="${esc(src)}" defer></script>`,
+  ].join("\n");
+}

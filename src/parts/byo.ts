@@ -1,0 +1,216 @@
+/**
+ * dist/osdi-embed-byo.js: "bring your own form". A `<form data-osdi-action>` that
+ * holds the author's own inputs, named after the contract's fields
+ * (`custom_fields.<name>` for custom ones), is enhanced rather than replaced:
+ * osdi-embed adds the validation, the body, delivery with retry and outbox, the
+ * status region and the events, and renders no fields of its own. The author's
+ * markup and CSS stay as they are. Loaded only by pages that have such a form.
+ */
+import type { effect } from "@preact/signals-core";
+import { CUSTOM_TYPES, type CustomField, FIELDS } from "../config/attributes";
+import type { parseOptions, readAttributes } from "../config/parse";
+import type { Strings, TextKey } from "../i18n/en";
+import type { pickLang } from "../i18n/locales";
+import type { translator } from "../i18n/t";
+import { define, type part } from "../lazy";
+import { CUSTOM } from "../submit/values";
+import type { emit } from "../widgets/emit";
+import { fieldId } from "../widgets/ids";
+import type { createModel } from "../widgets/model";
+import type { Submit } from "./submit";
+
+/**
+ * The bundle's own functions, handed over so that this part shares its signals,
+ * parser and parts instead of carrying copies.
+ */
+export interface Kit {
+  part: typeof part;
+  effect: typeof effect;
+  parseOptions: typeof parseOptions;
+  readAttributes: typeof readAttributes;
+  createModel: typeof createModel;
+  translator: typeof translator;
+  pickLang: typeof pickLang;
+  emit: typeof emit;
+  /** Reports an error the way mount() does; returns false. */
+  broken: (el: HTMLElement, e: unknown) => void;
+}
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+const CLASS = "osdi-embed__";
+
+/** The form's controls by name, in document order (radios and checkboxes share one). */
+function controlsByName(form: HTMLFormElement): Map<string, Control[]> {
+  const map = new Map<string, Control[]>();
+  for (const el of Array.from(form.elements) as Control[]) {
+    if (!el.name || el.type === "submit" || el.type === "button") continue;
+    map.set(el.name, [...(map.get(el.name) ?? []), el]);
+  }
+  return map;
+}
+
+/** The visible text of an element's label, without its "(required)" or similar marks. */
+const labelOf = (el: Control) =>
+  (el.labels?.[0]?.textContent ?? "").replace(/\s*[*(].*$/, "").trim() || el.name;
+
+/** A custom field described by its inputs, for the same parser the widget uses. */
+function describe(name: string, els: Control[]): CustomField {
+  const [el] = els;
+  const options =
+    el instanceof HTMLSelectElement
+      ? Array.from(el.options)
+          .map((o) => o.value)
+          .filter(Boolean)
+      : els.length > 1
+        ? els.map((e) => e.value)
+        : undefined;
+  const tag = el.tagName.toLowerCase();
+  const type = tag === "input" ? el.type : tag;
+  return {
+    name: name.slice(CUSTOM.length),
+    label: labelOf(el),
+    type: (CUSTOM_TYPES as readonly string[]).includes(type)
+      ? (type as CustomField["type"])
+      : "text",
+    options,
+    required: els.some((e) => e.required),
+  };
+}
+
+/** The data-osdi-* attributes, completed from what the form itself holds. */
+function attributes(form: HTMLFormElement, named: Map<string, Control[]>, kit: Kit) {
+  const raw = kit.readAttributes(form);
+  const fields = FIELDS.filter((f) => named.has(f));
+  raw.fields ??= fields.join(" ");
+  const required = fields.filter((f) => named.get(f)!.some((e) => e.required));
+  if (raw.required === undefined && required.length) raw.required = required.join(" ");
+  const custom = [...named]
+    .filter(([n]) => n.startsWith(CUSTOM))
+    .map(([n, els]) => describe(n, els));
+  if (custom.length) raw["custom-fields"] ??= JSON.stringify(custom);
+  const box = (name: string) => named.get(name)?.[0] as HTMLInputElement | undefined;
+  if (box("email_opt_in"))
+    raw["email-opt-in"] ??= box("email_opt_in")!.checked ? "checked" : "unchecked";
+  if (box("sms_opt_in")) raw["sms-opt-in"] ??= box("sms_opt_in")!.checked ? "checked" : "unchecked";
+  return raw;
+}
+
+/** What the visitor entered in a control, in the shape the widget's own fields give. */
+function valueOf(els: Control[], multi: boolean) {
+  const [el] = els;
+  if (el.type === "checkbox")
+    return multi
+      ? els.filter((e) => (e as HTMLInputElement).checked).map((e) => e.value)
+      : (el as HTMLInputElement).checked;
+  if (el.type === "radio") return els.find((e) => (e as HTMLInputElement).checked)?.value ?? "";
+  return el.value;
+}
+
+/** Enhances the form; returns what undoes it. */
+export function enhance(form: HTMLFormElement, kit: Kit): () => void {
+  const { effect, emit, translator } = kit;
+  const named = controlsByName(form);
+  let o: ReturnType<typeof parseOptions>;
+  try {
+    o = kit.parseOptions(attributes(form, named, kit), location);
+  } catch (e) {
+    kit.broken(form, e);
+    return () => {};
+  }
+  const m = kit.createModel(o, translator(o), form);
+  const lang = kit.pickLang(form, o.lang);
+  const status = form.ownerDocument.createElement("div");
+  status.className = `${CLASS}status`;
+  status.id = `${m.uid}:status`;
+  status.setAttribute("role", "status");
+  status.tabIndex = -1;
+  // The honeypot, as in the widget's own form: hidden from people and assistive tech.
+  const trap = form.ownerDocument.createElement("div");
+  trap.hidden = true;
+  const bait = form.ownerDocument.createElement("input");
+  bait.name = "url";
+  bait.autocomplete = "off";
+  trap.append(bait);
+  form.append(trap, status);
+  form.noValidate = true;
+  form.classList.add("osdi-embed", `osdi-embed--${o.kind}`);
+  const errors: HTMLElement[] = [];
+
+  const show = () => {
+    form.setAttribute("data-osdi-state", m.state.value);
+    const key = m.status.value;
+    status.textContent = key ? m.t(key) : "";
+    for (const e of errors) e.remove();
+    errors.length = 0;
+    const found = m.errors.value;
+    for (const c of m.controls) {
+      const els = named.get(c.k);
+      if (!els) continue;
+      const id = `${fieldId(m, c.k)}:error`;
+      for (const el of els) {
+        const described = (el.getAttribute("aria-describedby") ?? "")
+          .split(" ")
+          .filter((d) => d && d !== id);
+        if (found[c.k]) described.push(id);
+        if (found[c.k]) el.setAttribute("aria-invalid", "true");
+        else el.removeAttribute("aria-invalid");
+        if (described.length) el.setAttribute("aria-describedby", described.join(" "));
+        else el.removeAttribute("aria-describedby");
+      }
+      if (!found[c.k]) continue;
+      const message = form.ownerDocument.createElement("div");
+      message.className = `${CLASS}error`;
+      message.id = id;
+      message.textContent = m.t(found[c.k] as TextKey);
+      const last = els[els.length - 1];
+      // After the group's fieldset, or after the control itself.
+      (last.closest("fieldset") ?? last).after(message);
+      errors.push(message);
+    }
+    // Done: the thanks stand alone, as in the widget's own form. (A host rule that
+    // sets display on a row beats [hidden]; the controls are disabled all the same.)
+    if (m.state.value === "success") {
+      for (const child of Array.from(form.children))
+        if (child !== status) (child as HTMLElement).hidden = true;
+      for (const el of Array.from(form.elements) as HTMLInputElement[]) el.disabled = true;
+    }
+  };
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    for (const c of m.controls) {
+      const els = named.get(c.k);
+      if (els) m.values[c.k].value = valueOf(els, !!c.group);
+    }
+    await (await kit.part<Submit>("submit"))(m, form);
+    const first = m.controls.find((c) => m.errors.peek()[c.k]);
+    if (m.state.peek() === "error" && first) named.get(first.k)?.[0].focus();
+  };
+
+  let dispose = () => {};
+  const start = (strings?: Strings) => {
+    if (strings) m.t = translator(o, strings);
+    dispose = effect(show);
+    form.addEventListener("submit", onSubmit);
+    emit(m, "ready");
+  };
+  const code = lang.split("-")[0];
+  if (code === "en") start();
+  else kit.part<Strings>(`lang-${code}`).then(start, () => start());
+
+  return () => {
+    dispose();
+    form.removeEventListener("submit", onSubmit);
+    form.classList.remove("osdi-embed", `osdi-embed--${o.kind}`);
+    form.removeAttribute("data-osdi-state");
+    form.noValidate = false;
+    for (const e of errors) e.remove();
+    trap.remove();
+    status.remove();
+  };
+}
+
+export type Enhance = typeof enhance;
+
+define("byo", enhance);
