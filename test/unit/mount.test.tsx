@@ -30,6 +30,8 @@ const PARTS = {
   countries: () => import("../../src/parts/countries"),
   event: () => import("../../src/parts/event"),
   submit: () => import("../../src/parts/submit"),
+  "lang-de": () => import("../../src/parts/lang-de"),
+  "lang-fr": () => import("../../src/parts/lang-fr"),
   outbox: () => import("../../src/parts/outbox"),
 };
 setParts(undefined, PARTS);
