@@ -28,7 +28,15 @@ import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
-import { collectors, loadOnce, profileLoad, submitOnce } from "../bench/browser.mjs";
+import {
+  collectors,
+  loadOnce,
+  profileLoad,
+  submitOnce,
+  submitWithTrace,
+  traced,
+  withTrace,
+} from "../bench/browser.mjs";
 import { CONTENDERS, COUNTS, pageName, writePages } from "../bench/pages.mjs";
 import { analyseProfile } from "../bench/profile.mjs";
 import { report } from "../bench/report.mjs";
@@ -37,6 +45,8 @@ import {
   history,
   libraries,
   moduleBreakdown,
+  patchedRoot,
+  SLICED_MOUNT,
   sizes,
   variants,
 } from "../bench/sizes.mjs";
@@ -58,6 +68,7 @@ const LOADS = Number(args.loads ?? (args.quick ? 3 : 10));
 const SUBMITS = Number(args.submits ?? (args.quick ? 3 : 10));
 const COLD = Number(args.cold ?? (args.quick ? 2 : 5));
 const UNSIZED = [20];
+const VARIANT_LOADS = args.quick ? 2 : 5;
 const COLD_N = 20;
 
 // The launch arguments of playwright.config.ts (a TypeScript file Node cannot import).
@@ -118,11 +129,17 @@ async function cached(name, key, make) {
   writeFileSync(file, JSON.stringify({ key, value }));
   return value;
 }
-const srcKey = hashOf(["src", "package.json", "package-lock.json", "scripts/build.mjs"]);
+const srcKey = hashOf([
+  "src",
+  "package.json",
+  "package-lock.json",
+  "scripts/build.mjs",
+  "bench/sizes.mjs",
+]);
 say("bundle variants and modules");
 const bundleVariants = await cached("variants", srcKey, variants);
 const modules = await cached("modules", srcKey, moduleBreakdown);
-const libs = await cached("libraries", hashOf(["package-lock.json"]), libraries);
+const libs = await cached("libraries", hashOf(["package-lock.json", "bench/sizes.mjs"]), libraries);
 say("bundle size at each commit (built once per commit, kept in bench/history.json)");
 const commits = history({ log: say, file: "bench/history.json" });
 
@@ -166,6 +183,14 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_A
 const chromiumVersion = browser.version();
 /** @type {Record<string, any>} */
 const results = { loads: {}, cold: {}, submit: {}, files: {}, interactionFiles: {} };
+/** Appends a value to the list kept under key. */
+const push = (
+  /** @type {Record<string, any[]>} */ lists,
+  /** @type {string} */ key,
+  /** @type {any} */ v,
+) => {
+  lists[key] = [...(lists[key] ?? []), v];
+};
 
 try {
   // 4. Size the fallback to the mounted widget, then write the pages.
@@ -193,31 +218,45 @@ try {
   }
   for (let i = 0; i < LOADS; i++) {
     say(`warm loads, round ${i + 1} of ${LOADS}`);
-    for (const { kind, n } of combos) {
-      const r = await loadOnce(ctx, url(kind, n), kind, n);
-      (results.loads[`${kind}-${n}`] ??= []).push(r);
-    }
+    const { result, events } = await traced(ctx, async () => {
+      const round = [];
+      for (const { kind, n } of combos)
+        round.push({ key: `${kind}-${n}`, r: await loadOnce(ctx, url(kind, n), kind, n) });
+      return round;
+    });
+    for (const { key, r } of result) push(results.loads, key, withTrace(r, events));
   }
 
   // 6. Cold loads: a new context (empty cache) each time.
   for (let i = 0; i < COLD; i++) {
     say(`cold loads (${COLD_N} widgets), round ${i + 1} of ${COLD}`);
-    for (const kind of CONTENDERS) {
-      const cold = await browser.newContext();
-      await cold.addInitScript(collectors);
-      const r = await loadOnce(cold, url(kind, COLD_N), kind, COLD_N);
-      (results.cold[`${kind}-${COLD_N}`] ??= []).push(r);
-      await cold.close();
-    }
+    const { result, events } = await traced(ctx, async () => {
+      const round = [];
+      for (const kind of CONTENDERS) {
+        const cold = await browser.newContext();
+        await cold.addInitScript(collectors);
+        const r = await loadOnce(cold, url(kind, COLD_N), kind, COLD_N);
+        await cold.close();
+        round.push({ key: `${kind}-${COLD_N}`, r });
+      }
+      return round;
+    });
+    for (const { key, r } of result) push(results.cold, key, withTrace(r, events));
   }
 
   // 7. Submit: click to request, on one-form pages, cache warm.
   say(`submits: 1 warm-up and ${SUBMITS} each`);
   for (let i = 0; i <= SUBMITS; i++) {
-    for (const kind of CONTENDERS) {
-      const r = await submitOnce(ctx, url(kind, 1), kind, sandbox.url);
-      if (i === 0) results.interactionFiles[kind] = r.files;
-      else (results.submit[kind] ??= []).push(r);
+    const { result, events } = await traced(ctx, async () => {
+      const round = [];
+      for (const kind of CONTENDERS)
+        round.push({ kind, r: await submitOnce(ctx, url(kind, 1), kind, sandbox.url) });
+      return round;
+    });
+    for (const { kind, r } of result) {
+      const s = submitWithTrace(r, events);
+      if (i === 0) results.interactionFiles[kind] = s.files;
+      else push(results.submit, kind, s);
     }
   }
   await ctx.close();
@@ -232,6 +271,34 @@ try {
   const profile = await profileLoad(pctx, url("floor", 1), url("osdi", 100), readable);
   results.profile = analyseProfile(profile, { code: readable, scriptUrl });
   await pctx.close();
+
+  // 9. An idea measured, not merged: mounting in 8 ms slices (bench/sizes.mjs), against
+  // the shipped bundle served the same way (answered by the bench, so neither is cached).
+  const slicedRoot = patchedRoot("sliced-mount", [SLICED_MOUNT]);
+  if (slicedRoot) {
+    const code = {
+      shipped: readFileSync(join(DIST, "osdi-embed.js"), "utf8"),
+      sliced: (await buildMain({ root: slicedRoot })).code,
+    };
+    const vctx = await browser.newContext();
+    await vctx.addInitScript(collectors);
+    results.sliced = {};
+    for (let i = 0; i <= VARIANT_LOADS; i++) {
+      say(`sliced mount vs shipped, 100 widgets, round ${i + 1} of ${VARIANT_LOADS + 1}`);
+      const { result, events } = await traced(vctx, async () => {
+        const round = [];
+        for (const v of /** @type {const} */ (["shipped", "sliced"]))
+          round.push({
+            v,
+            r: await loadOnce(vctx, `${url("osdi", 100)}?v=${v}`, "osdi", 100, { code: code[v] }),
+          });
+        return round;
+      });
+      // The first round warms the renderer and is left out.
+      if (i > 0) for (const { v, r } of result) push(results.sliced, v, withTrace(r, events));
+    }
+    await vctx.close();
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -239,7 +306,7 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-// 9. Bytes of what each page loaded.
+// 10. Bytes of what each page loaded.
 /** @type {Record<string, any>} */
 const bytes = {};
 for (const [page, files] of Object.entries(results.files)) {

@@ -60,7 +60,7 @@ for (const file of readdirSync("src/parts")) {
   });
 }
 
-// --- Snippet builder (demo/builder.html): dist/builder.js, for the demo only. ---
+// --- Snippet builder (demo/builder.html): dist/demo/builder.js, for the demo only. ---
 // Not part of the widget: organizers never load it. It bundles the widget's own
 // parser and help texts, so it checks attributes exactly as the widget does.
 await build({
@@ -69,7 +69,7 @@ await build({
   oxc,
   define,
   build: {
-    outDir: "dist",
+    outDir: "dist/demo",
     emptyOutDir: false,
     target: "es2022",
     minify: true,

@@ -29,6 +29,8 @@ console.log(`
 osdi-embed demo is running.
 
   Demo site (an organizer's page):  ${site}/
+  Snippet builder:                  ${site}/builder.html
+  Themed host pages:                ${site}/themes/
   Helper sandbox (what was sent):   ${sandbox.url}/
   Sandbox API key for GET reads:    ${sandbox.apiKey}
 

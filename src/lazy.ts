@@ -67,7 +67,8 @@ const values: Record<string, Signal<unknown>> = {};
  * re-renders the widget when the part arrives.
  */
 export function usePart<T>(name: string): T | undefined {
-  const s = (values[name] ??= signal(undefined));
+  values[name] ??= signal(undefined);
+  const s = values[name];
   if (!s.value)
     part(name).then(
       (v) => {

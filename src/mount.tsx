@@ -33,6 +33,7 @@ function addStylesheet() {
  * error naming the attribute and the fix) when its configuration is invalid.
  */
 export function mount(el: HTMLElement): boolean {
+  resume();
   if (el.hasAttribute(MOUNTED)) return true;
   const entry = { nodes: Array.from(el.childNodes), dispose() {} };
   fallbacks.set(el, entry);
@@ -130,6 +131,7 @@ let resume = () => {
 
 /** Mounts every container in root (itself included); one bad widget never stops the rest. */
 export function scan(root: ParentNode = document): HTMLElement[] {
+  // A page with the script and no widget still sends what an earlier visit kept.
   resume();
   const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
   if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root);

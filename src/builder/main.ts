@@ -209,7 +209,9 @@ function showProblems(problems: Problem[]) {
     const link = document.createElement("a");
     const first = targets(p)[0];
     const focusable =
-      first instanceof HTMLFieldSetElement ? first.querySelector<HTMLElement>("input") : first;
+      first instanceof HTMLFieldSetElement
+        ? first.querySelector<HTMLElement>(":checked, input")
+        : first;
     if (focusable?.id) link.href = `#${focusable.id}`;
     const name = document.createElement("code");
     name.textContent = p.attr === "fallback" ? "Fallback link" : p.attr;
@@ -237,13 +239,19 @@ function preview(attrs: Attr[], fb: Fallback) {
   if (old instanceof HTMLElement) api?.unmount(old);
   previewSlot.replaceChildren(el);
 
-  let host = "";
-  try {
-    host = new URL(attrs[0][1]).host;
-  } catch {}
-  previewNote.textContent = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host)
-    ? `This preview posts to the local sandbox at ${host}: open it to see what it received.`
-    : `This preview posts for real to ${host}: what you send here is recorded there.`;
+  // The parser accepted the URL, so it is absolute.
+  const url = new URL(attrs[0][1]);
+  if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)) {
+    const page = document.createElement("a");
+    page.href = `${url.origin}/`;
+    page.textContent = "its page";
+    previewNote.replaceChildren(
+      `This preview posts to the local sandbox at ${url.host}: open `,
+      page,
+      " to see what it received.",
+    );
+  } else
+    previewNote.textContent = `This preview posts for real to ${url.host}: what you send here is recorded there.`;
 }
 
 function update() {

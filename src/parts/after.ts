@@ -62,8 +62,28 @@ function fold(line: string) {
   return out;
 }
 
-/** Per widget: "" | "copied" | "failed" (the copy button's outcome). */
-const copies = new WeakMap<Model, Signal<string>>();
+/** The event as an iCalendar file (RFC 5545): CRLF line endings, text escaped, lines folded. */
+const ics = (uid: string, start: Date, end: Date, summary: string, location?: string) =>
+  `${[
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//osdi-embed//osdi-embed//EN",
+    "BEGIN:VEVENT",
+    `UID:${esc(uid)}`,
+    `DTSTAMP:${stamp(new Date())}`,
+    `DTSTART:${stamp(start)}`,
+    `DTEND:${stamp(end)}`,
+    `SUMMARY:${esc(summary)}`,
+    location ? `LOCATION:${esc(location)}` : "",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ]
+    .filter(Boolean)
+    .map(fold)
+    .join("\r\n")}\r\n`;
+
+/** Per widget: the copy button's outcome ("" | "copied" | "failed") and the .ics file's URL. */
+const state = new WeakMap<Model, { copy: Signal<string>; ics?: string }>();
 
 const view: AfterView = (h, m) => {
   const { o, t } = m;
@@ -72,13 +92,25 @@ const view: AfterView = (h, m) => {
   const text = o.title || document.title;
   // A signal of the bundle's own copy of signals-core (the constructor of the
   // model's), so reading it while rendering re-renders the widget.
-  const copy = copies.get(m) ?? new (m.state.constructor as new (v: string) => Signal<string>)("");
-  copies.set(m, copy);
+  const mine = state.get(m) ?? {
+    copy: new (m.state.constructor as new (v: string) => Signal<string>)(""),
+  };
+  state.set(m, mine);
+  const { copy } = mine;
   const shared = (network: string) => () => emit(m, "share", { network });
   const item = (tag: string, props: object, label: string, extra?: ComponentChild) =>
     h("li", null, h(tag, { class: LINK, ...props }, label), extra);
   const start = o.kind === "event" && o.start;
   const end = start && (o.end ?? new Date(+start + 36e5));
+  // The .ics file as a blob: URL, made once per widget. A download is a navigation,
+  // not a fetch, so a strict CSP allows it where a data: URL may be refused; and
+  // as a real link it also opens, saves and middle-clicks as one.
+  if (start && end)
+    mine.ics ??= URL.createObjectURL(
+      new Blob([ics(o.action, start, end, text, o.location)], {
+        type: "text/calendar;charset=utf-8",
+      }),
+    );
 
   return h(
     "div",
@@ -116,7 +148,6 @@ const view: AfterView = (h, m) => {
         "button",
         {
           type: "button",
-          "aria-live": "polite",
           onClick: () => {
             const url = pageUrl("copy");
             shared("copy")();
@@ -174,38 +205,13 @@ const view: AfterView = (h, m) => {
           "a",
           {
             class: LINK,
-            href: "#",
+            href: mine.ics,
             download: `${
               text
                 .replace(/[^\p{L}\p{N}]+/gu, "-")
                 .replace(/^-|-$/g, "")
                 .slice(0, 60) || "event"
             }.ics`,
-            // Built when asked for: a blob: URL is a download, not a fetch, so a
-            // strict CSP allows it where it would refuse a data: URL.
-            onClick: (e: MouseEvent) => {
-              const a = e.currentTarget as HTMLAnchorElement;
-              const lines = [
-                "BEGIN:VCALENDAR",
-                "VERSION:2.0",
-                "PRODID:-//osdi-embed//osdi-embed//EN",
-                "BEGIN:VEVENT",
-                `UID:${esc(o.action)}`,
-                `DTSTAMP:${stamp(new Date())}`,
-                `DTSTART:${stamp(start)}`,
-                `DTEND:${stamp(end)}`,
-                `SUMMARY:${esc(text)}`,
-                o.location ? `LOCATION:${esc(o.location)}` : "",
-                "END:VEVENT",
-                "END:VCALENDAR",
-              ];
-              URL.revokeObjectURL(a.href);
-              a.href = URL.createObjectURL(
-                new Blob([`${lines.filter(Boolean).map(fold).join("\r\n")}\r\n`], {
-                  type: "text/calendar;charset=utf-8",
-                }),
-              );
-            },
           },
           t("calendar_ics"),
         ),

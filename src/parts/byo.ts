@@ -55,7 +55,7 @@ const labelOf = (el: Control) =>
   (el.labels?.[0]?.textContent ?? "").replace(/\s*[*(].*$/, "").trim() || el.name;
 
 /** A custom field described by its inputs, for the same parser the widget uses. */
-function describe(name: string, els: Control[]): CustomField {
+function customField(name: string, els: Control[]): CustomField {
   const [el] = els;
   const options =
     el instanceof HTMLSelectElement
@@ -87,7 +87,7 @@ function attributes(form: HTMLFormElement, named: Map<string, Control[]>, kit: K
   if (raw.required === undefined && required.length) raw.required = required.join(" ");
   const custom = [...named]
     .filter(([n]) => n.startsWith(CUSTOM))
-    .map(([n, els]) => describe(n, els));
+    .map(([n, els]) => customField(n, els));
   if (custom.length) raw["custom-fields"] ??= JSON.stringify(custom);
   const box = (name: string) => named.get(name)?.[0] as HTMLInputElement | undefined;
   if (box("email_opt_in"))
@@ -97,7 +97,7 @@ function attributes(form: HTMLFormElement, named: Map<string, Control[]>, kit: K
 }
 
 /** What the visitor entered in a control, in the shape the widget's own fields give. */
-function valueOf(els: Control[], multi: boolean) {
+function entered(els: Control[], multi: boolean) {
   const [el] = els;
   if (el.type === "checkbox")
     return multi
@@ -181,7 +181,7 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
     e.preventDefault();
     for (const c of m.controls) {
       const els = named.get(c.k);
-      if (els) m.values[c.k].value = valueOf(els, !!c.group);
+      if (els) m.values[c.k].value = entered(els, !!c.group);
     }
     await (await kit.part<Submit>("submit"))(m, form);
     const first = m.controls.find((c) => m.errors.peek()[c.k]);
