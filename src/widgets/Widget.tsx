@@ -64,7 +64,7 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
       <div class="osdi-embed__status" id={`${uid}:status`} role="status" tabIndex={-1}>
         {status && t(status)}
       </div>
-      {state === "success" && usePart<AfterView>("after")?.(h, m, lang)}
+      {state === "success" && !o.redirect && usePart<AfterView>("after")?.(h, m, lang)}
     </div>
   );
 }
