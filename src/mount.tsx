@@ -41,20 +41,23 @@ export function mount(el: HTMLElement): boolean {
   try {
     // A form of the author's own, with its own inputs, is enhanced, not replaced.
     if (el.tagName === "FORM") {
-      part<Enhance>("byo").then((enhance) => {
-        if (fallbacks.get(el) === entry)
-          entry.dispose = enhance(el as HTMLFormElement, {
-            part,
-            effect,
-            parseOptions,
-            readAttributes,
-            createModel,
-            translator,
-            pickLang,
-            emit,
-            broken,
-          });
-      }, console.error);
+      part<Enhance>("byo").then(
+        (enhance) => {
+          if (fallbacks.get(el) === entry)
+            entry.dispose = enhance(el as HTMLFormElement, {
+              part,
+              effect,
+              parseOptions,
+              readAttributes,
+              createModel,
+              translator,
+              pickLang,
+              emit,
+              broken,
+            });
+        },
+        (e) => broken(el, e),
+      );
       return true;
     }
     const o = parseOptions(readAttributes(el), location);
@@ -80,7 +83,7 @@ export function mount(el: HTMLElement): boolean {
     };
     // Other languages come as parts; the fallback stays until the words arrive
     // (English if they cannot), so nobody sees the form change language.
-    if (lang === "en") show();
+    if (lang.startsWith("en")) show();
     else
       part<Strings>(`lang-${lang.split("-")[0]}`).then(show, () => {
         // The words could not come: English words, English lang and direction.

@@ -209,7 +209,7 @@ const PARSERS = {
     const q = new URL(page.href).searchParams;
     const values: Record<string, string> = {};
     for (const f of PREFILL) {
-      const v = q.get(f) ?? raw[`prefill-${f}`];
+      const v = q.get(f) || raw[`prefill-${f}`];
       if (v) values[f] = v;
     }
     return values;

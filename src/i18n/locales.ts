@@ -14,7 +14,9 @@ export function pickLang(el: Element, given?: string): string {
   let lang = (given ?? el.closest("[lang]")?.getAttribute("lang") ?? "en").replace(/_/g, "-");
   try {
     [lang] = Intl.getCanonicalLocales(lang);
-  } catch {}
+  } catch {
+    lang = "en";
+  }
   return LOCALES.includes(lang.split("-")[0]) ? lang : "en";
 }
 

@@ -133,7 +133,10 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
   bait.autocomplete = "off";
   trap.append(bait);
   form.append(trap, status);
+  const validated = form.noValidate;
   form.noValidate = true;
+  // What success hides and disables, to give back on unmount.
+  const done: HTMLElement[] = [];
   form.classList.add("osdi-embed", `osdi-embed--${o.kind}`);
   const errors: HTMLElement[] = [];
 
@@ -172,8 +175,15 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
     // sets display on a row beats [hidden]; the controls are disabled all the same.)
     if (m.state.value === "success") {
       for (const child of Array.from(form.children))
-        if (child !== status) (child as HTMLElement).hidden = true;
-      for (const el of Array.from(form.elements) as HTMLInputElement[]) el.disabled = true;
+        if (child !== status && !(child as HTMLElement).hidden) {
+          (child as HTMLElement).hidden = true;
+          done.push(child as HTMLElement);
+        }
+      for (const el of Array.from(form.elements) as HTMLInputElement[])
+        if (!el.disabled) {
+          el.disabled = true;
+          done.push(el);
+        }
     }
   };
 
@@ -204,7 +214,11 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
     form.removeEventListener("submit", onSubmit);
     form.classList.remove("osdi-embed", `osdi-embed--${o.kind}`);
     form.removeAttribute("data-osdi-state");
-    form.noValidate = false;
+    form.noValidate = validated;
+    for (const el of done) {
+      el.hidden = false;
+      (el as HTMLInputElement).disabled = false;
+    }
     for (const e of errors) e.remove();
     trap.remove();
     status.remove();

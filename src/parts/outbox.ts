@@ -1,7 +1,8 @@
 /**
  * dist/osdi-embed-outbox.js: delivers queued submissions. The bundle loads it
- * when a first attempt fails, when the browser comes back online, and on any
- * page load that finds the outbox not empty.
+ * when the browser comes back online and on any page load that finds the
+ * outbox not empty; the submit part carries its own copy for a first attempt
+ * that fails (Web Locks keep the two from sending an item twice).
  */
 import { define } from "../lazy";
 import { type Item, KEY, read, write } from "../submit/outbox";

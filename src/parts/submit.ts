@@ -18,12 +18,13 @@ import { deliver, later } from "./outbox";
 /** After the next render, so the message it refers to is already in the DOM. */
 const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus());
 
-function succeed(m: Model) {
+/** `later`: delivered minutes after the visitor pressed the button, so no redirect now. */
+function succeed(m: Model, later?: boolean) {
   m.state.value = "success";
   m.status.value = "thanks";
   focusLater(`${m.uid}:status`);
   emit(m, "success");
-  if (m.o.redirect) location.assign(m.o.redirect);
+  if (m.o.redirect && !later) location.assign(m.o.redirect);
 }
 
 function fail(
@@ -67,7 +68,7 @@ export async function submit(m: Model, form: HTMLFormElement) {
     if (m.state.peek() === "queued" && !read().some((i) => i.id === item.id)) {
       removeEventListener("osdi-embed:sent", check);
       removeEventListener("storage", check);
-      succeed(m);
+      succeed(m, true);
     }
   };
   addEventListener("osdi-embed:sent", check);

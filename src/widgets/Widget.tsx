@@ -34,7 +34,7 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
     >
       {o.title && <h2 class="osdi-embed__title">{o.title}</h2>}
       {o.description && <p class="osdi-embed__description">{o.description}</p>}
-      {o.kind === "event" && usePart<EventView>("event")?.(h, o, lang)}
+      {o.kind === "event" && (o.start || o.location) && usePart<EventView>("event")?.(h, o, lang)}
       {state !== "success" && (
         <form
           class="osdi-embed__form"

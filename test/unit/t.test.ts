@@ -36,9 +36,12 @@ describe("translator", () => {
     expect(translator({ kind: "form", text: { email: "" } })("email")).toBe("Email");
   });
 
-  it("lets an override of submit_<kind> change only that kind's button", () => {
-    expect(translator({ kind: "form", text: { submit_form: "Send" } })("submit")).toBe("Submit");
-    expect(translator({ kind: "form", text: { submit_form: "Send" } })("submit_form")).toBe("Send");
+  it("lets an override of submit_<kind> change that kind's button; submit still wins", () => {
+    expect(translator({ kind: "form", text: { submit_form: "Send" } })("submit")).toBe("Send");
+    expect(translator({ kind: "petition", text: { submit_form: "Send" } })("submit")).toBe("Sign");
+    expect(
+      translator({ kind: "form", text: { submit_form: "Send", submit: "Go" } })("submit"),
+    ).toBe("Go");
   });
 
   it("takes another locale's strings", () => {
