@@ -232,7 +232,10 @@ export async function recordOsdiEvents(page: Page) {
     w.__osdiEvents = [];
     for (const type of ["ready", "submit", "success", "error", "queued"])
       document.addEventListener(`osdi:${type}`, (e) =>
-        w.__osdiEvents.push({ type: e.type, target: (e.target as Element).id }),
+        w.__osdiEvents.push({
+          type: e.type.replace(/^osdi:/, ""),
+          target: (e.target as Element).id,
+        }),
       );
   });
 }
@@ -244,3 +247,41 @@ export const osdiEvents = (page: Page) =>
       (e) => `${e.type}#${e.target}`,
     ),
   );
+
+/** The e2e copies of demo/themes/, and the page whose only styling for the widget is osdi-embed.css. */
+export const THEMES = {
+  wordpress: "theme-wordpress.html",
+  serif: "theme-serif.html",
+  dark: "theme-dark.html",
+  plain: "theme-plain.html",
+} as const;
+
+export const KINDS = ["petition", "form", "event"] as const;
+
+/** The widget of one kind on a page that has one of each. */
+export const widgetOf = (page: Page, kind: (typeof KINDS)[number]) =>
+  page.locator(`.osdi-embed--${kind}`);
+
+/**
+ * Waits until `count` widgets have mounted and the parts they asked for have arrived:
+ * every event's date and place, every country list.
+ */
+export async function widgetsReady(page: Page, count = 3) {
+  await expect(page.locator(".osdi-embed")).toHaveCount(count);
+  const events = await page.locator(".osdi-embed--event").count();
+  await expect(page.locator(".osdi-embed--event .osdi-embed__details")).toHaveCount(events);
+  for (const country of await page.locator('.osdi-embed select[autocomplete="country"]').all())
+    await expect.poll(() => country.locator("option").count()).toBeGreaterThan(100);
+}
+
+/** Fills what the theme pages' widgets need to submit: an email, and every required select. */
+export async function fillRequired(widget: Locator, email = "ada@example.org") {
+  await field(widget, "Email").fill(email);
+  for (const select of await widget.locator("select").all())
+    if (
+      await select.evaluate((s: HTMLSelectElement) =>
+        /\(required\)/.test(s.labels?.[0]?.textContent ?? ""),
+      )
+    )
+      await select.selectOption({ index: 1 });
+}
