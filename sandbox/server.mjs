@@ -621,6 +621,8 @@ export async function startSandbox(options = {}) {
         server.close(() => resolve(undefined));
         server.closeAllConnections();
       });
+      // Sockets cut just now still log their requests; the data folder may be gone.
+      store.closed = true;
     },
   };
 }

@@ -228,8 +228,12 @@ export class Store {
     }
   }
 
+  /** Set once the server has stopped: what still trickles in (a dropped socket's log) is not written. */
+  closed = false;
+
   /** @param {TableName} name */
   save(name) {
+    if (this.closed) return;
     writeJsonAtomic(path.join(this.dataDir, `${name}.json`), this.tables[name]);
   }
 
