@@ -213,16 +213,21 @@ export async function timedPosts(servers: Servers) {
 export const storageOf = (page: Page) =>
   page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 
-/** The items in osdi-embed's outbox (localStorage key `osdi-embed:outbox`). */
+/** The items in osdi-embed's outbox (localStorage keys `osdi-embed:outbox:<id>`), oldest first. */
 export const outboxOf = (page: Page) =>
-  page.evaluate(
-    () =>
-      JSON.parse(localStorage.getItem("osdi-embed:outbox") || "[]") as {
-        id: string;
-        url: string;
-        body: { person: { email_addresses?: { address: string }[] } };
-        at: number;
-      }[],
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("osdi-embed:outbox:"))
+      .map(
+        (k) =>
+          JSON.parse(localStorage.getItem(k) ?? "null") as {
+            id: string;
+            url: string;
+            body: { person: { email_addresses?: { address: string }[] } };
+            at: number;
+          },
+      )
+      .sort((a, b) => a.at - b.at),
   );
 
 /** Records `osdi:*` events bubbling to the document into window.__osdiEvents, from page load on. */

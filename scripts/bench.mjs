@@ -38,7 +38,7 @@ import {
   withTrace,
 } from "../bench/browser.mjs";
 import { CONTENDERS, COUNTS, pageName, writePages } from "../bench/pages.mjs";
-import { analyseProfile } from "../bench/profile.mjs";
+import { analyseProfile, mergeProfiles } from "../bench/profile.mjs";
 import { report } from "../bench/report.mjs";
 import {
   buildMain,
@@ -46,8 +46,8 @@ import {
   libraries,
   moduleBreakdown,
   patchedRoot,
-  SLICED_MOUNT,
   sizes,
+  slicedMount,
   variants,
 } from "../bench/sizes.mjs";
 import { startSandbox } from "../sandbox/server.mjs";
@@ -62,14 +62,25 @@ const { values: args } = parseArgs({
     submits: { type: "string" },
     cold: { type: "string" },
     out: { type: "string", default: "docs/benchmarks.md" },
+    "report-only": { type: "boolean", default: false },
   },
 });
+
+// --report-only: write the document again from the last run's .bench/results.json
+// (after editing bench/notes.md or bench/report.mjs), measuring nothing.
+if (args["report-only"]) {
+  const last = JSON.parse(readFileSync(".bench/results.json", "utf8"));
+  writeFileSync(args.out ?? "docs/benchmarks.md", report(last));
+  console.log(`wrote ${args.out} from .bench/results.json`);
+  process.exit(0);
+}
 const LOADS = Number(args.loads ?? (args.quick ? 3 : 10));
 const SUBMITS = Number(args.submits ?? (args.quick ? 3 : 10));
 const COLD = Number(args.cold ?? (args.quick ? 2 : 5));
 const UNSIZED = [20];
 const VARIANT_LOADS = args.quick ? 2 : 5;
 const COLD_N = 20;
+const LATE_CSS_MS = 300;
 
 // The launch arguments of playwright.config.ts (a TypeScript file Node cannot import).
 const CHROME_ARGS = [
@@ -239,6 +250,13 @@ try {
         await cold.close();
         round.push({ key: `${kind}-${COLD_N}`, r });
       }
+      // The same first visit with osdi-embed.css arriving late, as on a slow network.
+      const late = await browser.newContext();
+      await late.addInitScript(collectors);
+      const page = `${url("osdi", COLD_N)}?late-css`;
+      const r = await loadOnce(late, page, "osdi", COLD_N, { cssDelay: LATE_CSS_MS });
+      await late.close();
+      round.push({ key: `osdi-late-css-${COLD_N}`, r });
       return round;
     });
     for (const { key, r } of result) push(results.cold, key, withTrace(r, events));
@@ -250,7 +268,7 @@ try {
     const { result, events } = await traced(ctx, async () => {
       const round = [];
       for (const kind of CONTENDERS)
-        round.push({ kind, r: await submitOnce(ctx, url(kind, 1), kind, sandbox.url) });
+        round.push({ kind, r: await submitOnce(ctx, url(kind, 1), kind, sandbox.url, i === 0) });
       return round;
     });
     for (const { kind, r } of result) {
@@ -262,24 +280,35 @@ try {
   await ctx.close();
 
   // 8. Where the time goes: a CPU profile of the 100-widget page, readable build.
-  say("CPU profile of 100 widgets (readable build)");
-  const readable = (await buildMain({ minify: false })).code;
+  say("CPU profiles of 1 and 100 widgets (readable build)");
+  const readable = await buildMain({ minify: false, sourcemap: true });
   const pctx = await browser.newContext();
   await pctx.addInitScript(collectors);
   const scriptUrl = `${site}/dist/osdi-embed.js`;
-  await profileLoad(pctx, url("floor", 1), url("osdi", 100), readable);
-  const profile = await profileLoad(pctx, url("floor", 1), url("osdi", 100), readable);
-  results.profile = analyseProfile(profile, { code: readable, scriptUrl });
+  results.profiles = {};
+  for (const [n, loads] of /** @type {const} */ ([
+    [1, 6],
+    [100, 3],
+  ])) {
+    // The first load warms the renderer and is left out; the rest are averaged.
+    const runs = [];
+    for (let i = 0; i <= loads; i++) {
+      const profile = await profileLoad(pctx, url("floor", 1), url("osdi", n), readable.code);
+      if (i > 0) runs.push(analyseProfile(profile, { ...readable, scriptUrl }));
+    }
+    results.profiles[n] = mergeProfiles(runs);
+  }
   await pctx.close();
 
-  // 9. An idea measured, not merged: mounting in 8 ms slices (bench/sizes.mjs), against
-  // the shipped bundle served the same way (answered by the bench, so neither is cached).
-  const slicedRoot = patchedRoot("sliced-mount", [SLICED_MOUNT]);
-  if (slicedRoot) {
-    const code = {
-      shipped: readFileSync(join(DIST, "osdi-embed.js"), "utf8"),
-      sliced: (await buildMain({ root: slicedRoot })).code,
-    };
+  // 9. An idea measured, not merged: mounting in slices (bench/sizes.mjs), against the
+  // shipped bundle served the same way (answered by the bench, so none is cached).
+  /** @type {Record<string, string>} */
+  const code = { shipped: readFileSync(join(DIST, "osdi-embed.js"), "utf8") };
+  for (const budget of [8, 40]) {
+    const root = patchedRoot(`sliced-${budget}`, [slicedMount(budget)]);
+    if (root) code[`sliced ${budget} ms`] = (await buildMain({ root })).code;
+  }
+  if (Object.keys(code).length > 1) {
     const vctx = await browser.newContext();
     await vctx.addInitScript(collectors);
     results.sliced = {};
@@ -287,11 +316,10 @@ try {
       say(`sliced mount vs shipped, 100 widgets, round ${i + 1} of ${VARIANT_LOADS + 1}`);
       const { result, events } = await traced(vctx, async () => {
         const round = [];
-        for (const v of /** @type {const} */ (["shipped", "sliced"]))
-          round.push({
-            v,
-            r: await loadOnce(vctx, `${url("osdi", 100)}?v=${v}`, "osdi", 100, { code: code[v] }),
-          });
+        for (const [v, c] of Object.entries(code)) {
+          const page = `${url("osdi", 100)}?v=${encodeURIComponent(v)}`;
+          round.push({ v, r: await loadOnce(vctx, page, "osdi", 100, { code: c }) });
+        }
         return round;
       });
       // The first round warms the renderer and is left out.
@@ -327,6 +355,9 @@ for (const [kind, files] of Object.entries(results.interactionFiles)) {
     });
 }
 
+// The shipped file as measured (the snapshot), beside the variants rebuilt from src/.
+const dist = sizes(readFileSync(join(DIST, "osdi-embed.js")));
+
 const machine = {
   cpu: (
     /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ??
@@ -351,11 +382,12 @@ const run = {
   submits: SUBMITS,
   cold: COLD,
   coldN: COLD_N,
+  lateCss: LATE_CSS_MS,
 };
 writeFileSync(
   ".bench/results.json",
   JSON.stringify(
-    { machine, run, results, bytes, later, bundleVariants, modules, libs, commits },
+    { machine, run, results, bytes, later, bundleVariants, modules, libs, commits, dist },
     null,
     1,
   ),
@@ -363,6 +395,6 @@ writeFileSync(
 mkdirSync("docs", { recursive: true });
 writeFileSync(
   args.out ?? "docs/benchmarks.md",
-  report({ machine, run, results, bytes, later, bundleVariants, modules, libs, commits }),
+  report({ machine, run, results, bytes, later, bundleVariants, modules, libs, commits, dist }),
 );
 say(`wrote ${args.out} and .bench/results.json`);

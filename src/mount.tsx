@@ -80,6 +80,8 @@ export function mount(el: HTMLElement): boolean {
         }
       });
       emit(model, "ready");
+      // Fetched while the page is online, so a visitor who goes offline can still queue.
+      part("submit").catch(() => {});
     };
     // Other languages come as parts; the fallback stays until the words arrive
     // (English if they cannot), so nobody sees the form change language.

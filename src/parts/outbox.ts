@@ -5,7 +5,7 @@
  * that fails (Web Locks keep the two from sending an item twice).
  */
 import { define } from "../lazy";
-import { type Item, KEY, read, write } from "../submit/outbox";
+import { type Item, KEY, read, remove } from "../submit/outbox";
 import { type SendError, send } from "../submit/transport";
 
 /** How long a queued submission is kept: past this, sending it would surprise its author. */
@@ -13,7 +13,7 @@ export const TTL = 7 * 24 * 3600_000;
 
 export type Outcome = "sent" | "queued" | "rejected";
 
-const drop = (id: string) => write(read().filter((i) => i.id !== id));
+const drop = (id: string) => remove(id);
 
 /** One tab at a time: two open tabs must never both send an item. */
 const locked = <T>(fn: () => Promise<T>): Promise<T> =>
@@ -23,11 +23,15 @@ const locked = <T>(fn: () => Promise<T>): Promise<T> =>
  * Sends one item with retries. `stored` says whether it sits in the outbox: if it
  * did and is gone once we hold the lock, another tab has delivered it already.
  */
-export function deliver(item: Item, stored: boolean): Promise<Outcome> {
+export function deliver(
+  item: Item,
+  stored: boolean,
+  first?: { status?: number; retryAfter?: string | null },
+): Promise<Outcome> {
   return locked(async () => {
     if (stored && !read().some((i) => i.id === item.id)) return "sent";
     try {
-      await send(item.url, item.body);
+      await send(item.url, item.body, { first });
     } catch (e) {
       if ((e as SendError).retryable) return "queued";
       drop(item.id);
@@ -35,6 +39,9 @@ export function deliver(item: Item, stored: boolean): Promise<Outcome> {
     }
     drop(item.id);
     dispatchEvent(new Event("osdi-embed:sent"));
+    // Heuristic: other tabs' localStorage caches update asynchronously; give the removal
+    // time to reach them before the lock passes on (IndexedDB would make this exact).
+    await new Promise((r) => setTimeout(r, 200));
     return "sent";
   });
 }

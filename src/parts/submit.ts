@@ -1,8 +1,8 @@
 /**
  * dist/osdi-embed-submit.js: what happens when a visitor sends a widget:
- * validate, build the body, one attempt, then the outbox. A widget starts
- * loading it when the visitor first reaches its form, so it is there by the
- * time they press the button; pages nobody fills in never load it.
+ * validate, build the body, one attempt, then the outbox. Fetched just after a
+ * widget mounts, while the page is surely online, so a visitor who goes offline
+ * before pressing the button can still have the submission kept.
  */
 import { define } from "../lazy";
 import { buildBody } from "../submit/body";
@@ -61,7 +61,7 @@ export async function submit(m: Model, form: HTMLFormElement) {
   if (!retryable(res)) return fail(m, "error_network");
   // Kept before anything else is tried, so a closed tab or a crash loses nothing.
   const at = Date.now();
-  const item: Item = { id: m.uid + at, url: m.o.helper, body, at };
+  const item: Item = { id: crypto.randomUUID(), url: m.o.helper, body, at };
   const stored = enqueue(item);
   // Delivered later, by this tab's outbox or another's: the item leaves storage.
   const check = () => {
@@ -73,7 +73,11 @@ export async function submit(m: Model, form: HTMLFormElement) {
   };
   addEventListener("osdi-embed:sent", check);
   addEventListener("storage", check);
-  const outcome = await deliver(item, stored);
+  const outcome = await deliver(
+    item,
+    stored,
+    res && { status: res.status, retryAfter: res.headers.get("Retry-After") },
+  );
   if (outcome === "sent") succeed(m);
   else if (outcome === "rejected") fail(m, "error_network");
   else if (!stored) fail(m, "error_storage");

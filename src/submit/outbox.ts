@@ -12,23 +12,40 @@ export interface Item {
   at: number;
 }
 
+/** Each item is kept under `osdi-embed:outbox:<id>`. */
 export const KEY = "osdi-embed:outbox";
 
+/** One key per item (`osdi-embed:outbox:<id>`): no read-modify-write, so tabs never clobber each other. */
 export function read(): Item[] {
   try {
-    const items = JSON.parse(localStorage.getItem(KEY) || "[]");
-    // Anything else under our key (another script's, a half-written value) is not ours to send.
-    return Array.isArray(items) ? items.filter((i) => i?.id && i.at && i.url) : [];
+    const out: Item[] = [];
+    for (let n = 0; n < localStorage.length; n++) {
+      const k = localStorage.key(n);
+      if (!k?.startsWith(`${KEY}:`)) continue;
+      try {
+        const i = JSON.parse(localStorage.getItem(k)!);
+        if (i?.id && i.at && i.url) out.push(i);
+      } catch {}
+    }
+    return out.sort((a, b) => a.at - b.at);
   } catch {
     return [];
   }
 }
 
-/** False when storage is full, disabled or blocked: the caller must tell the visitor. */
+export function remove(id: string) {
+  try {
+    localStorage.removeItem(`${KEY}:${id}`);
+  } catch {}
+}
+
+/** Makes the outbox hold exactly these items. False when storage is full, disabled or blocked. */
 export function write(items: Item[]): boolean {
   try {
-    if (items.length) localStorage.setItem(KEY, JSON.stringify(items));
-    else localStorage.removeItem(KEY);
+    // New ones first: if storage refuses one, nothing already kept is lost.
+    const store = localStorage;
+    for (const i of items) store.setItem(`${KEY}:${i.id}`, JSON.stringify(i));
+    for (const old of read()) if (!items.some((i) => i.id === old.id)) remove(old.id);
     return true;
   } catch {
     return false;
@@ -38,7 +55,7 @@ export function write(items: Item[]): boolean {
 /** False when storage is full or disabled. */
 export function enqueue(item: Item): boolean {
   try {
-    localStorage.setItem(KEY, JSON.stringify([...read(), item]));
+    localStorage.setItem(`${KEY}:${item.id}`, JSON.stringify(item));
     return true;
   } catch {
     return false;

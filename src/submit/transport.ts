@@ -8,6 +8,8 @@ export interface SendOptions {
   backoff?: number;
   /** Set when the page is about to navigate away (a redirect follows success). */
   keepalive?: boolean;
+  /** The answer to an attempt made before this call: back off from it first. */
+  first?: { status?: number; retryAfter?: string | null };
 }
 
 /** A failure that says whether trying again later could succeed. */
@@ -48,7 +50,14 @@ export function post(url: string, json: string, timeout = 10_000, keepalive = fa
     // Browsers refuse keepalive bodies over 64 KB.
     keepalive: keepalive && json.length < 6e4,
     signal: AbortSignal.timeout(timeout),
-  }).catch(() => undefined);
+  }).then(
+    (res) => {
+      // The body ({} or an error) is never read; let the timeout not abort it later.
+      res.body?.cancel().catch(() => {});
+      return res;
+    },
+    () => undefined,
+  );
 }
 
 /** Worth trying again later: no response, a rate limit, or a server error. */
@@ -60,14 +69,17 @@ export const retryable = (res?: Response) => !res || res.status === 429 || res.s
  * Safe to repeat, because the helper deduplicates by action and email or phone.
  */
 export async function send(url: string, body: HelperBody, opts: SendOptions = {}): Promise<void> {
-  const { timeout = 10_000, attempts = 3, backoff = 500, keepalive = false } = opts;
+  const { timeout = 10_000, attempts = 3, backoff = 500, keepalive = false, first } = opts;
   const json = JSON.stringify(body);
-  for (let n = 0; ; n++) {
+  // The caller's own attempt already failed: back off from it (Retry-After, 429 >= 1 s).
+  if (first) await sleep(delay(0, backoff, first.status, first.retryAfter));
+  for (let n = first ? 1 : 0; ; n++) {
     const res = await post(url, json, timeout, keepalive);
     if (res?.ok) return;
     const status = res?.status;
     if (!retryable(res)) throw new SendError(`HTTP ${status}`, false);
-    if (n + 1 >= attempts) throw new SendError(status ? `HTTP ${status}` : "network", true);
+    if (n + 1 >= attempts + (first ? 1 : 0))
+      throw new SendError(status ? `HTTP ${status}` : "network", true);
     await sleep(delay(n, backoff, status, res?.headers.get("Retry-After")));
   }
 }

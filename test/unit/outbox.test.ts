@@ -31,6 +31,12 @@ const posted = () => fetchMock.mock.calls.map(([url]) => String(url));
 let sentEvents = 0;
 const onSent = () => sentEvents++;
 
+/** The outbox's keys in storage, sorted. */
+const keys = () =>
+  Array.from({ length: localStorage.length }, (_, n) => localStorage.key(n) ?? "")
+    .filter((k) => k.startsWith("osdi-embed:"))
+    .sort();
+
 const localStorageDescriptor = Object.getOwnPropertyDescriptor(globalThis, "localStorage");
 
 beforeEach(() => {
@@ -54,8 +60,10 @@ afterEach(() => {
 });
 
 describe("the stored queue (src/submit/outbox.ts)", () => {
-  it("lives under the one key the privacy notes name", () => {
+  it("lives under the key prefix the privacy notes name, one key per item", () => {
     expect(KEY).toBe("osdi-embed:outbox");
+    enqueue(item("a", 1));
+    expect(keys()).toEqual([`${KEY}:a`]);
   });
 
   it("round-trips items through write, enqueue and read", () => {
@@ -67,9 +75,9 @@ describe("the stored queue (src/submit/outbox.ts)", () => {
     expect(read()).toEqual([a, b]);
     expect(enqueue(c)).toBe(true);
     expect(read()).toEqual([a, b, c]);
-    expect(JSON.parse(localStorage.getItem(KEY)!)).toEqual([a, b, c]);
+    expect(JSON.parse(localStorage.getItem(`${KEY}:c`)!)).toEqual(c);
     // Nothing else is stored.
-    expect(localStorage.length).toBe(1);
+    expect(keys()).toEqual([`${KEY}:a`, `${KEY}:b`, `${KEY}:c`]);
   });
 
   it("enqueues into an empty outbox", () => {
@@ -78,17 +86,17 @@ describe("the stored queue (src/submit/outbox.ts)", () => {
     expect(read()).toEqual([a]);
   });
 
-  it("removes the key when written empty, leaving nothing behind", () => {
+  it("removes the keys when written empty, leaving nothing behind", () => {
     write([item("a", 1)]);
-    expect(localStorage.getItem(KEY)).not.toBeNull();
+    expect(localStorage.getItem(`${KEY}:a`)).not.toBeNull();
     expect(write([])).toBe(true);
-    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(localStorage.getItem(`${KEY}:a`)).toBeNull();
     expect(localStorage.length).toBe(0);
     expect(read()).toEqual([]);
   });
 
   it("reads corrupt JSON as an empty outbox", () => {
-    localStorage.setItem(KEY, "[{not json");
+    localStorage.setItem(`${KEY}:x`, "[{not json");
     expect(read()).toEqual([]);
   });
 
@@ -96,7 +104,11 @@ describe("the stored queue (src/submit/outbox.ts)", () => {
     const a = item("a", 1);
     write([a]);
     const real = localStorage;
-    const full: Pick<Storage, "getItem" | "setItem" | "removeItem"> = {
+    const full: Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length"> = {
+      get length() {
+        return real.length;
+      },
+      key: (n) => real.key(n),
       getItem: (k) => real.getItem(k),
       setItem() {
         throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
@@ -154,7 +166,7 @@ describe("deliver() (src/parts/outbox.ts)", () => {
     fetchMock.mockResolvedValue(reply(201));
     await expect(deliver(a, false)).resolves.toBe("sent");
     expect(posted()).toEqual([a.url]);
-    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(keys()).toEqual([]);
     expect(sentEvents).toBe(1);
   });
 
@@ -240,11 +252,15 @@ describe("flush() (src/parts/outbox.ts)", () => {
     write([expired, fresh, ancient, lastDay]);
     fetchMock.mockResolvedValue(reply(200));
 
-    await flush();
+    // Each delivery holds the lock 200 ms more, for other tabs to see the removal.
+    const done = flush();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await done;
 
-    expect(posted()).toEqual([fresh.url, lastDay.url]);
+    // Oldest first: the order they were queued in.
+    expect(posted()).toEqual([lastDay.url, fresh.url]);
     expect(read()).toEqual([]);
-    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(keys()).toEqual([]);
     expect(sentEvents).toBe(2);
     // Nothing left, so nothing to try again.
     expect(vi.getTimerCount()).toBe(0);
@@ -281,6 +297,7 @@ describe("flush() (src/parts/outbox.ts)", () => {
     // ...and then it is sent.
     await vi.advanceTimersByTimeAsync(1);
     await vi.waitFor(() => expect(read()).toEqual([]));
+    await vi.advanceTimersByTimeAsync(200);
     expect(fetchMock).toHaveBeenCalledTimes(4);
     expect(sentEvents).toBe(1);
     expect(vi.getTimerCount()).toBe(0);
