@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { serveStatic } from "../scripts/serve.mjs";
 import {
   test as base,
+  DEMO_SANDBOX,
   expect,
   fillRequired,
   KINDS,
@@ -20,9 +21,9 @@ const strict = (site: string, helper: string) =>
 
 /** Pages with images add img-src: the logo, and Bootstrap's navbar icon (a data: URL). */
 const IMAGES: Record<string, string> = {
-  "/theme-wordpress.html": "data:",
-  "/theme-serif.html": "",
-  "/theme-dark.html": "",
+  "/demo/themes/wordpress.html": "data:",
+  "/demo/themes/serif.html": "",
+  "/demo/themes/dark.html": "",
 };
 
 /**
@@ -43,8 +44,9 @@ const test = base.extend<{}, { strictSite: string }>({
           "/vendor/jquery": "node_modules/jquery/dist",
         },
         vars: { HELPER: workerServers.helper },
+        replace: { [DEMO_SANDBOX]: workerServers.helper },
         headers: (path): Record<string, string> => {
-          if (!/^\/(csp|theme-)[\w-]*\.html$/.test(path)) return {};
+          if (!/^\/(csp[\w-]*|theme-[\w-]*|demo\/themes\/\w+)\.html$/.test(path)) return {};
           let policy = strict(site, workerServers.helper);
           if (path in IMAGES) policy += `; img-src ${site} ${IMAGES[path]}`.trimEnd();
           return { "Content-Security-Policy": policy };

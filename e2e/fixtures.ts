@@ -61,6 +61,7 @@ export const test = base.extend<
           "/vendor/jquery": "node_modules/jquery/dist",
         },
         vars: { HELPER: sandbox.url },
+        replace: { [DEMO_SANDBOX]: sandbox.url },
       });
       const helper = sandbox.url;
       const get = async (what: string) => (await fetch(`${helper}/_sandbox/${what}`)).json();
@@ -253,13 +254,19 @@ export const osdiEvents = (page: Page) =>
     ),
   );
 
-/** The e2e copies of demo/themes/, and the page whose only styling for the widget is osdi-embed.css. */
+/**
+ * The demo's themed pages, served as they are (their sandbox address rewritten to
+ * the test's), and the page whose only styling for the widget is osdi-embed.css.
+ */
 export const THEMES = {
-  wordpress: "theme-wordpress.html",
-  serif: "theme-serif.html",
-  dark: "theme-dark.html",
+  wordpress: "demo/themes/wordpress.html",
+  serif: "demo/themes/serif.html",
+  dark: "demo/themes/dark.html",
   plain: "theme-plain.html",
 } as const;
+
+/** The sandbox address the demo's pages are written for. */
+export const DEMO_SANDBOX = "http://127.0.0.1:4010";
 
 export const KINDS = ["petition", "form", "event"] as const;
 

@@ -24,11 +24,19 @@ const TYPES = /** @type {Record<string, string>} */ ({
  *   port?: number,
  *   host?: string,
  *   vars?: Record<string, string>,
+ *   replace?: Record<string, string>,
  *   headers?: (path: string) => Record<string, string>,
  * }} options mounts: URL prefix -> folder ("/" for the root)
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function serveStatic({ mounts, port = 0, host = "127.0.0.1", vars = {}, headers }) {
+export async function serveStatic({
+  mounts,
+  port = 0,
+  host = "127.0.0.1",
+  vars = {},
+  replace = {},
+  headers,
+}) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -48,6 +56,8 @@ export async function serveStatic({ mounts, port = 0, host = "127.0.0.1", vars =
       if (type.startsWith("text/html")) {
         let html = body.toString("utf8");
         for (const [k, v] of Object.entries(vars)) html = html.replaceAll(`{{${k}}}`, v);
+        // Pages written for the demo's sandbox can be pointed at another one, unchanged.
+        for (const [k, v] of Object.entries(replace)) html = html.replaceAll(k, v);
         body = Buffer.from(html);
       }
       res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store", ...headers?.(path) });
