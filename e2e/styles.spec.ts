@@ -217,7 +217,16 @@ test.describe('data-osdi-styles="none"', () => {
     page,
     servers,
   }) => {
-    await open(page, servers, "theme-serif-unstyled.html");
+    // The serif blog as the demo has it, with data-osdi-styles="none" added to each
+    // snippet as the page is parsed (before the deferred script mounts anything).
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll("[data-osdi-action]:not([data-osdi-styles])"))
+          el.setAttribute("data-osdi-styles", "none");
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await open(page, servers, THEMES.serif);
+    await expect(page.locator('[data-osdi-styles="none"]')).toHaveCount(3);
     expect(
       await page.evaluate(() =>
         Array.from(document.querySelectorAll<HTMLLinkElement>("link[rel=stylesheet]")).map(

@@ -204,6 +204,8 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
     dispose = effect(show);
     form.addEventListener("submit", onSubmit);
     emit(m, "ready");
+    // As for the widget's own forms: fetched while online, so going offline later can still queue.
+    kit.part("submit").catch(() => {});
   };
   const code = lang.split("-")[0];
   if (code === "en") start();

@@ -39,8 +39,6 @@ export function Widget({ m, lang }: { m: Model; lang: string }) {
         <form
           class="osdi-embed__form"
           noValidate
-          // Reaching the form is the moment to fetch what sending needs.
-          onFocusIn={() => part("submit")}
           onSubmit={(e) => {
             e.preventDefault();
             send(m, e.currentTarget);
