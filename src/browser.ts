@@ -1,7 +1,7 @@
 /** IIFE entry: mounts every [data-osdi-action], watches for more, exposes window.OsdiEmbed. */
 import { type Fixes, useFixes } from "./config/log";
 import { part, setParts } from "./lazy";
-import { mount, observe, scan, unmount } from "./mount";
+import { mount, observe, scan, schedule, unmount } from "./mount";
 import { version } from "./version";
 
 const api = { mount, scan, unmount, version };
@@ -18,7 +18,7 @@ if (!window.OsdiEmbed) {
   setParts(script?.src);
   useFixes(undefined, () => part<Fixes>("help"));
   const start = () => {
-    scan();
+    schedule();
     observe();
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

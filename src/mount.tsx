@@ -16,16 +16,72 @@ import { Widget } from "./widgets/Widget";
 const SELECTOR = `[${PREFIX}action]`;
 /** The fallback children of each mounted container, to put back on unmount. */
 const fallbacks = new WeakMap<Element, { nodes: Node[]; dispose: () => void }>();
-let styled = false;
+/** Settles when osdi-embed.css has loaded (or failed, or 3 s have passed); undefined once it has. */
+let styled: Promise<unknown> | undefined;
+let styledDone = false;
 
-/** osdi-embed.css, beside the script, once per page, first in <head> so host rules win. */
-function addStylesheet() {
-  if (styled || !base) return;
-  styled = true;
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = new URL("osdi-embed.css", base).href;
-  document.head.prepend(link);
+/**
+ * osdi-embed.css, beside the script, once per page, first in <head> so host rules
+ * win. Widgets wait for it, so nobody sees a form unstyled and then restyled.
+ */
+function stylesheet() {
+  if (styledDone || !base) return;
+  styled ??= new Promise((done) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL("osdi-embed.css", base).href;
+    link.onload = link.onerror = done;
+    // A stylesheet that never comes does not keep the form away: unstyled is usable.
+    setTimeout(done, 3e3);
+    document.head.prepend(link);
+  }).then(() => {
+    styledDone = true;
+  });
+  return styled;
+}
+
+/**
+ * Work that waits its turn: each task does at most SLICE ms of it, then gives the
+ * browser the thread back (to paint, to scroll, to answer a click), so a page of
+ * a hundred widgets has no long task of ours. Containers on or near the screen
+ * go first, as soon as the browser has said which they are.
+ */
+const SLICE = 8;
+const jobs: [Element, () => void][] = [];
+const near = new WeakSet<Element>();
+let seen: IntersectionObserver | undefined;
+let channel: MessageChannel | undefined;
+
+function later(el: Element, job: () => void) {
+  seen ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) if (e.isIntersecting) near.add(e.target);
+    },
+    { rootMargin: "50%" },
+  );
+  seen.observe(el);
+  jobs.push([el, job]);
+  if (!channel) {
+    // A message, not setTimeout: no 4 ms clamp, no throttling in a background tab.
+    channel = new MessageChannel();
+    channel.port1.onmessage = drain;
+    channel.port2.postMessage(0);
+  }
+}
+
+/** Runs queued work until the slice is used up, then leaves the rest to another task. */
+function drain() {
+  const end = performance.now() + SLICE;
+  while (jobs.length) {
+    if (performance.now() > end) return channel?.port2.postMessage(0);
+    const i = jobs.findIndex(([el]) => near.has(el));
+    const [[el, job]] = jobs.splice(Math.max(i, 0), 1);
+    seen?.unobserve(el);
+    job();
+  }
+  // Nothing left: close the port (and drop any message still on its way).
+  channel?.port1.close();
+  channel = undefined;
 }
 
 /**
@@ -63,11 +119,9 @@ export function mount(el: HTMLElement): boolean {
     const o = parseOptions(readAttributes(el), location);
     let lang = pickLang(el, o.lang);
     const model = createModel(o, translator(o), el);
-    if (o.styles === "base") addStylesheet();
-    const show = (strings?: Strings) => {
-      // Unmounted while its locale was on the way: nothing to show.
+    const show = () => {
+      // Unmounted while its stylesheet or words were on the way: nothing to show.
       if (fallbacks.get(el) !== entry) return;
-      if (strings) model.t = translator(o, strings);
       el.replaceChildren();
       // The widget's signals are read while it renders, so this effect re-renders
       // it whenever one changes: Preact diffs, signals say when.
@@ -83,15 +137,23 @@ export function mount(el: HTMLElement): boolean {
       // Fetched while the page is online, so a visitor who goes offline can still queue.
       part("submit").catch(() => {});
     };
-    // Other languages come as parts; the fallback stays until the words arrive
-    // (English if they cannot), so nobody sees the form change language.
-    if (lang.startsWith("en")) show();
-    else
-      part<Strings>(`lang-${lang.split("-")[0]}`).then(show, () => {
-        // The words could not come: English words, English lang and direction.
-        lang = "en";
-        show();
-      });
+    // The fallback stays until the stylesheet and the words are there (English if
+    // other words cannot come), so nobody sees the form change style or language.
+    const waits = [
+      o.styles === "base" && stylesheet(),
+      !lang.startsWith("en") &&
+        part<Strings>(`lang-${lang.split("-")[0]}`).then(
+          (strings) => {
+            model.t = translator(o, strings);
+          },
+          () => {
+            // The words could not come: English words, English lang and direction.
+            lang = "en";
+          },
+        ),
+    ].filter(Boolean);
+    if (waits.length) Promise.all(waits).then(() => later(el, show));
+    else show();
     return true;
   } catch (e) {
     broken(el, e);
@@ -122,7 +184,11 @@ export function unmount(el: HTMLElement): void {
   el.removeAttribute(MOUNTED);
 }
 
-/** Queued submissions go out on any page of the site that loads the script (once per page). */
+/**
+ * Queued submissions go out on any page of the site that loads the script (once
+ * per page), once the page has loaded and the browser is idle: no page view waits
+ * for a storage read before its widgets show.
+ */
 let resume = () => {
   resume = () => {};
   const go = () =>
@@ -130,25 +196,43 @@ let resume = () => {
     part<Outbox>("outbox")
       .then((o) => o.flush())
       .catch(() => {});
+  const idle = () =>
+    "requestIdleCallback" in window ? requestIdleCallback(go, { timeout: 2e3 }) : setTimeout(go);
   addEventListener("online", go);
-  go();
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle);
+};
+
+const containers = (root: ParentNode) => {
+  const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
+  if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root);
+  return found;
 };
 
 /** Mounts every container in root (itself included); one bad widget never stops the rest. */
 export function scan(root: ParentNode = document): HTMLElement[] {
   // A page with the script and no widget still sends what an earlier visit kept.
   resume();
-  const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
-  if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root);
-  return found.filter(mount);
+  return containers(root).filter(mount);
+}
+
+/**
+ * What the script does by itself: mounts every container in root like scan(),
+ * but in slices, those on screen first; the first slice at once.
+ */
+export function schedule(roots: ParentNode[] = [document]): void {
+  resume();
+  for (const root of roots) for (const el of containers(root)) later(el, () => mount(el));
+  drain();
 }
 
 /** Mounts containers that page builders and single-page apps add later. */
 export function observe(root: Node = document.documentElement): MutationObserver {
-  const mo = new MutationObserver((records) => {
-    for (const r of records)
-      for (const n of Array.from(r.addedNodes)) if (n instanceof HTMLElement) scan(n);
-  });
+  const mo = new MutationObserver((records) =>
+    schedule(
+      records.flatMap((r) => Array.from(r.addedNodes).filter((n) => n instanceof HTMLElement)),
+    ),
+  );
   mo.observe(root, { childList: true, subtree: true });
   return mo;
 }

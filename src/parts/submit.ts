@@ -8,7 +8,7 @@ import { define } from "../lazy";
 import { buildBody } from "../submit/body";
 import { enqueue, type Item, read } from "../submit/outbox";
 import { post, retryable } from "../submit/transport";
-import { validate } from "../submit/validate";
+import { type Errors, validate } from "../submit/validate";
 import type { Values } from "../submit/values";
 import { emit } from "../widgets/emit";
 import { fieldId } from "../widgets/ids";
@@ -20,8 +20,7 @@ const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?
 
 /** `later`: delivered minutes after the visitor pressed the button, so no redirect now. */
 function succeed(m: Model, later?: boolean) {
-  m.state.value = "success";
-  m.status.value = "thanks";
+  m.set("success", "thanks");
   focusLater(`${m.uid}:status`);
   emit(m, "success");
   if (m.o.redirect && !later) location.assign(m.o.redirect);
@@ -31,9 +30,9 @@ function fail(
   m: Model,
   status: "error_network" | "error_storage" | "error_fix",
   fields?: string[],
+  errors?: Errors,
 ) {
-  m.state.value = "error";
-  m.status.value = status;
+  m.set("error", status, errors);
   emit(m, "error", { message: m.t(status), fields });
 }
 
@@ -45,16 +44,14 @@ export async function submit(m: Model, form: HTMLFormElement) {
   const values: Values = {};
   for (const [k, sig] of Object.entries(m.values)) values[k] = sig.peek();
   const errors = validate(m.o, values);
-  m.errors.value = errors;
   const invalid = m.controls.map((c) => c.k).filter((k) => errors[k]);
   const first = invalid[0];
   if (first) {
     focusLater(fieldId(m, first));
-    return fail(m, "error_fix", invalid);
+    return fail(m, "error_fix", invalid, errors);
   }
   const body = buildBody(m.o, values, location);
-  m.state.value = "submitting";
-  m.status.value = "submitting";
+  m.set("submitting", "submitting", errors);
   emit(m, "submit");
   const res = await post(m.o.helper, JSON.stringify(body), undefined, !!m.o.redirect);
   if (res?.ok) return succeed(m);
@@ -82,8 +79,7 @@ export async function submit(m: Model, form: HTMLFormElement) {
   else if (outcome === "rejected") fail(m, "error_network");
   else if (!stored) fail(m, "error_storage");
   else {
-    m.state.value = "queued";
-    m.status.value = "queued";
+    m.set("queued", "queued");
     emit(m, "queued");
     // While the page stays open, try again every minute.
     later();

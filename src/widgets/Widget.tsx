@@ -14,8 +14,7 @@ const send = (m: Model, form: HTMLFormElement) =>
     (submit) => submit(m, form),
     () => {
       // Offline before the part could load: the visitor's input stays in the form.
-      m.state.value = "error";
-      m.status.value = "error_network";
+      m.set("error", "error_network");
       emit(m, "error", { message: m.t("error_network") });
     },
   );

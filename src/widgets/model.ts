@@ -1,4 +1,4 @@
-import { type Signal, signal } from "@preact/signals-core";
+import { batch, type Signal, signal } from "@preact/signals-core";
 import { type Control, controls } from "../config/controls";
 import type { Options } from "../config/parse";
 import type { TextKey } from "../i18n/en";
@@ -19,6 +19,8 @@ export interface Model {
   status: Signal<TextKey | "">;
   errors: Signal<Errors>;
   values: Record<string, Signal<Value>>;
+  /** Sets state, status and (if given) errors together: the widget renders once. */
+  set(state: State, status: TextKey | "", errors?: Errors): void;
 }
 
 let seq = 0;
@@ -34,7 +36,7 @@ export function createModel(o: Options, t: T, host: HTMLElement): Model {
           ? c.k === "email_opt_in" && o.emailOptIn === "checked"
           : (o.prefill[c.k] ?? ""),
     );
-  return {
+  const m: Model = {
     o,
     t,
     controls: list,
@@ -44,5 +46,12 @@ export function createModel(o: Options, t: T, host: HTMLElement): Model {
     status: signal(""),
     errors: signal({}),
     values,
+    set: (state, status, errors) =>
+      batch(() => {
+        m.state.value = state;
+        m.status.value = status;
+        if (errors) m.errors.value = errors;
+      }),
   };
+  return m;
 }
