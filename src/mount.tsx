@@ -50,38 +50,46 @@ const SLICE = 8;
 const jobs: [Element, () => void][] = [];
 const near = new WeakSet<Element>();
 let seen: IntersectionObserver | undefined;
-let channel: MessageChannel | undefined;
+let pending = false;
+
+/**
+ * Another task for the queue, unless one is already on its way. A message, not
+ * setTimeout: no 4 ms clamp after a few slices, no once-a-second timers in a
+ * background tab.
+ */
+function kick() {
+  if (pending) return;
+  pending = true;
+  const c = new MessageChannel();
+  c.port1.onmessage = () => {
+    c.port1.close();
+    pending = false;
+    drain();
+  };
+  c.port2.postMessage(0);
+}
 
 function later(el: Element, job: () => void) {
   seen ??= new IntersectionObserver(
     (entries) => {
-      for (const e of entries) if (e.isIntersecting) near.add(e.target);
+      // Where the visitor is now: scrolling (or a #fragment) can change it while mounting.
+      for (const e of entries) near[e.isIntersecting ? "add" : "delete"](e.target);
     },
     { rootMargin: "50%" },
   );
   seen.observe(el);
   jobs.push([el, job]);
-  if (!channel) {
-    // A message, not setTimeout: no 4 ms clamp, no throttling in a background tab.
-    channel = new MessageChannel();
-    channel.port1.onmessage = drain;
-    channel.port2.postMessage(0);
-  }
+  kick();
 }
 
 /** Runs queued work until the slice is used up, then leaves the rest to another task. */
 function drain() {
   const end = performance.now() + SLICE;
   while (jobs.length) {
-    if (performance.now() > end) return channel?.port2.postMessage(0);
+    if (performance.now() > end) return kick();
     const i = jobs.findIndex(([el]) => near.has(el));
-    const [[el, job]] = jobs.splice(Math.max(i, 0), 1);
-    seen?.unobserve(el);
-    job();
+    jobs.splice(Math.max(i, 0), 1)[0][1]();
   }
-  // Nothing left: close the port (and drop any message still on its way).
-  channel?.port1.close();
-  channel = undefined;
 }
 
 /**
@@ -122,6 +130,7 @@ export function mount(el: HTMLElement): boolean {
     const show = () => {
       // Unmounted while its stylesheet or words were on the way: nothing to show.
       if (fallbacks.get(el) !== entry) return;
+      seen?.unobserve(el);
       el.replaceChildren();
       // The widget's signals are read while it renders, so this effect re-renders
       // it whenever one changes: Preact diffs, signals say when.
@@ -178,6 +187,7 @@ export function unmount(el: HTMLElement): void {
   const entry = fallbacks.get(el);
   if (!entry) return;
   fallbacks.delete(el);
+  seen?.unobserve(el);
   entry.dispose();
   render(null, el);
   el.replaceChildren(...entry.nodes);
@@ -216,23 +226,31 @@ export function scan(root: ParentNode = document): HTMLElement[] {
   return containers(root).filter(mount);
 }
 
+/** Queues the containers in root (itself included) to be mounted in a later task. */
+const queue = (root: ParentNode) => {
+  for (const el of containers(root)) later(el, () => mount(el));
+};
+
 /**
  * What the script does by itself: mounts every container in root like scan(),
  * but in slices, those on screen first; the first slice at once.
  */
-export function schedule(roots: ParentNode[] = [document]): void {
+export function schedule(root: ParentNode = document): void {
   resume();
-  for (const root of roots) for (const el of containers(root)) later(el, () => mount(el));
+  queue(root);
   drain();
 }
 
-/** Mounts containers that page builders and single-page apps add later. */
+/**
+ * Mounts containers that page builders and single-page apps add later, in the
+ * next task. (Not at once: the widgets' own nodes come through here too, and a
+ * slice run from here would run inside the task of the slice that added them.)
+ */
 export function observe(root: Node = document.documentElement): MutationObserver {
-  const mo = new MutationObserver((records) =>
-    schedule(
-      records.flatMap((r) => Array.from(r.addedNodes).filter((n) => n instanceof HTMLElement)),
-    ),
-  );
+  const mo = new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of Array.from(r.addedNodes)) if (n instanceof HTMLElement) queue(n);
+  });
   mo.observe(root, { childList: true, subtree: true });
   return mo;
 }

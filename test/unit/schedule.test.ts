@@ -213,7 +213,8 @@ it("leaves storage alone while mounting; the outbox check comes once the page is
     JSON.stringify({ id: "1", url: "https://example.org/x", body: {}, at: Date.now() }),
   );
   const reads = countReads();
-  m.schedule(containers(3));
+  containers(3);
+  m.schedule();
   expect(reads.n).toBe(0);
   await vi.waitFor(() => expect(flush).toHaveBeenCalledTimes(1));
   expect(outbox).toHaveBeenCalledTimes(1);
@@ -224,7 +225,8 @@ it("does not load the outbox at all when nothing is queued", async () => {
   lazy.setParts(undefined, { outbox });
   localStorage.setItem("someone-else", "x");
   const reads = countReads();
-  m.schedule(containers(1));
+  containers(1);
+  m.schedule();
   expect(reads.n).toBe(0);
   // The check runs (it looks at storage) and finds nothing of ours to send.
   await vi.waitFor(() => expect(reads.n).toBeGreaterThan(0));
