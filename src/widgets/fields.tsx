@@ -13,7 +13,9 @@ import type { Model } from "./model";
 export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
   const { k, type, req, group } = c;
   const sig = m.values[k];
-  const v = sig.value;
+  // Read without subscribing: what a visitor types is already in the DOM, so a
+  // keystroke re-renders nothing. (Only the visitor changes these values.)
+  const v = sig.peek();
   const id = fieldId(m, k);
   const err = m.errors.value[k];
   const box = type === "checkbox" && !group;
@@ -70,11 +72,12 @@ export function Field({ m, c, lang }: { m: Model; c: Control; lang: string }) {
                   type={type as "radio"}
                   value={opt}
                   checked={on}
-                  onChange={() => {
+                  onChange={(e) => {
+                    const now = sig.peek() as string[];
                     sig.value = multi
-                      ? on
-                        ? (v as string[]).filter((x) => x !== opt)
-                        : [...(v as string[]), opt]
+                      ? e.currentTarget.checked
+                        ? [...now, opt]
+                        : now.filter((x) => x !== opt)
                       : opt;
                   }}
                 />

@@ -1,6 +1,8 @@
 /**
  * @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
  */
+
+import { options } from "preact";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { en } from "../../src/i18n/en";
 import { setParts } from "../../src/lazy";
@@ -386,6 +388,76 @@ describe("stylesheet", () => {
     setParts(SCRIPT);
     mount(container({ action: PETITION }));
     expect(document.querySelectorAll("style")).toHaveLength(0);
+  });
+});
+
+describe("rendering", () => {
+  /** Counts Preact's diffs of components and elements until the returned stop() is called. */
+  function countDiffs() {
+    const before = options.diffed;
+    let n = 0;
+    options.diffed = (vnode) => {
+      n++;
+      before?.(vnode);
+    };
+    return () => {
+      options.diffed = before;
+      return n;
+    };
+  }
+  const tick = (box: HTMLInputElement, on: boolean) => {
+    box.checked = on;
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+
+  it("re-renders nothing while the visitor types or ticks; a new error does", async () => {
+    const el = container({
+      action: PETITION,
+      fields: "given_name email country",
+      "email-opt-in": "unchecked",
+    });
+    mount(el);
+    let stop = countDiffs();
+    type(q(el, "input[name=given_name]"), "Ada");
+    type(q(el, "input[name=email]"), "ada@");
+    tick(q(el, "input[name=email_opt_in]"), true);
+    expect(stop()).toBe(0);
+    stop = countDiffs();
+    submit(el);
+    await vi.waitFor(() =>
+      expect(q(el, ".osdi-embed").getAttribute("data-osdi-state")).toBe("error"),
+    );
+    expect(stop()).toBeGreaterThan(0);
+    // What was typed is still there after the re-render.
+    expect(q<HTMLInputElement>(el, "input[name=given_name]").value).toBe("Ada");
+  });
+
+  it("keeps every box ticked in a group, without re-rendering in between", async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => new Response("{}", { status: 200 }));
+    vi.stubGlobal("fetch", fetchMock);
+    const el = container({
+      action: PETITION,
+      fields: "email",
+      "custom-fields": JSON.stringify([
+        {
+          name: "skills",
+          label: "Skills",
+          type: "checkbox",
+          options: ["Design", "Code", "Phones"],
+        },
+      ]),
+    });
+    mount(el);
+    const boxes = el.querySelectorAll<HTMLInputElement>('input[name="custom_fields.skills"]');
+    tick(boxes[0], true);
+    tick(boxes[2], true);
+    tick(boxes[1], true);
+    tick(boxes[0], false);
+    type(q(el, "input[name=email]"), "ada@example.org");
+    submit(el);
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const body = JSON.parse(fetchMock.mock.calls[0][1]?.body as string);
+    expect(body.person.custom_fields).toEqual({ skills: "Phones, Code" });
   });
 });
 
