@@ -228,7 +228,8 @@ export function scan(root: ParentNode = document): HTMLElement[] {
 
 /** Queues the containers in root (itself included) to be mounted in a later task. */
 const queue = (root: ParentNode) => {
-  for (const el of containers(root)) later(el, () => mount(el));
+  // One taken out of the page before its turn is left alone.
+  for (const el of containers(root)) later(el, () => el.isConnected && mount(el));
 };
 
 /**

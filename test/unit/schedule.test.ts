@@ -134,6 +134,20 @@ it("takes containers the browser reports on screen before those above them in th
   expect(Seen.last!.observed.size).toBe(0);
 });
 
+it("leaves alone a container taken out of the page before its turn", async () => {
+  slowClock();
+  const els = containers(12);
+  m.schedule();
+  const first = mounted(els);
+  els[11].remove();
+  await vi.waitFor(() => expect(mounted(els)).toBe(11));
+  // Its turn has come and gone.
+  await new Promise((r) => setTimeout(r, 50));
+  expect(first).toBeLessThan(11);
+  expect(els[11].hasAttribute("data-osdi-mounted")).toBe(false);
+  expect(ready).not.toContain(els[11]);
+});
+
 it("keeps scan() and mount() synchronous for page code, however many containers", () => {
   slowClock();
   const els = containers(12);
