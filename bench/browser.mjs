@@ -10,7 +10,8 @@ import { analyse, cpuBetween, findPage, TRACE_CATEGORIES } from "./trace.mjs";
 
 /**
  * Installed with addInitScript, so it runs before any script of the page: it
- * records osdi:ready events, long tasks, layout shifts and the submit click. The
+ * records osdi:ready events (with the container each came from, so the snapshot can
+ * tell which were on screen), long tasks, layout shifts and the submit click. The
  * pages themselves carry no bench code (peer.js sets one performance mark).
  */
 export function collectors() {
@@ -19,6 +20,9 @@ export function collectors() {
     ready: 0,
     firstReady: 0,
     lastReady: 0,
+    settledAt: 0,
+    /** @type {[EventTarget | null, number][]} [container, time] of each osdi:ready */
+    readyAt: [],
     /** @type {[number, number][]} [startTime, duration] */
     longtasks: [],
     /** @type {[number, number][]} [startTime, value] */
@@ -27,11 +31,13 @@ export function collectors() {
   w.__bench = b;
   document.addEventListener(
     "osdi:ready",
-    () => {
+    (e) => {
       const t = performance.now();
       if (!b.ready) b.firstReady = t;
       b.ready++;
       b.lastReady = t;
+      // No layout here: where the container is gets read once the page has settled.
+      b.readyAt.push([e.target, t]);
     },
     true,
   );
@@ -62,8 +68,14 @@ export function collectors() {
     const ready = () => {
       if (done) return;
       done = true;
+      // The trace is read up to this moment: what the bench does next (reading the page,
+      // a forced GC for the heap figure) is not the page's.
+      const end = () => {
+        b.settledAt = performance.now();
+        resolve(undefined);
+      };
       const settle = () =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)));
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(end, 100)));
       if (document.readyState === "complete") settle();
       else addEventListener("load", settle);
     };
@@ -99,6 +111,13 @@ function snapshot(scriptPath) {
   );
   const res = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType("resource"));
   const script = scriptPath ? res.find((e) => new URL(e.name).pathname === scriptPath) : undefined;
+  // The widgets in the first viewport (the page is never scrolled; a sized fallback has
+  // the widget's height, so where a container is now is where it was at first): the
+  // time the last of them was ready.
+  const onScreen = /** @type {[Element, number][]} */ (b.readyAt).filter(([el]) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom + scrollY > 0 && r.top + scrollY < innerHeight && r.height > 0;
+  });
   return {
     responseEnd: nav.responseEnd,
     domInteractive: nav.domInteractive,
@@ -108,6 +127,9 @@ function snapshot(scriptPath) {
     ready: b.ready,
     firstReady: b.firstReady,
     lastReady: b.lastReady,
+    settledAt: b.settledAt,
+    onScreen: onScreen.length,
+    onScreenReady: onScreen.length ? Math.max(...onScreen.map(([, t]) => t)) : null,
     wired: performance.getEntriesByName("peer:wired")[0]?.startTime ?? null,
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
     longtasks: b.longtasks,
@@ -183,9 +205,10 @@ export async function traced(ctx, fn) {
  * One load of a bench page in a new tab of ctx (whose HTTP cache may be warm).
  * Trace figures are added by withTrace once the round's trace is in. With `code`,
  * /dist/osdi-embed.js is answered with that instead (and so never from the cache);
- * with `cssDelay`, /dist/osdi-embed.css arrives that many ms late (a slow network).
+ * with `cssDelay`, osdi-embed.css arrives that many ms late (a slow network); `script`
+ * is the contender's first script when the page loads it from elsewhere than usual.
  * @param {BrowserContext} ctx @param {string} url @param {string} kind @param {number} n
- * @param {{ code?: string, cssDelay?: number }} [o]
+ * @param {{ code?: string, cssDelay?: number, script?: string }} [o]
  */
 export async function loadOnce(ctx, url, kind, n, o = {}) {
   const page = await ctx.newPage();
@@ -196,7 +219,7 @@ export async function loadOnce(ctx, url, kind, n, o = {}) {
         route.fulfill({ body: code, contentType: "text/javascript; charset=utf-8" }),
       );
     if (cssDelay)
-      await page.route("**/dist/osdi-embed.css", async (route) => {
+      await page.route("**/osdi-embed.css", async (route) => {
         await new Promise((ok) => setTimeout(ok, cssDelay));
         await route.continue();
       });
@@ -204,20 +227,30 @@ export async function loadOnce(ctx, url, kind, n, o = {}) {
     await cdp.send("Performance.enable", { timeDomain: "timeTicks" });
     await page.goto(url, { waitUntil: "load" });
     await settled(cdp);
-    const s = await page.evaluate(snapshot, FIRST_SCRIPT[kind] ?? null);
+    const s = await page.evaluate(snapshot, o.script ?? FIRST_SCRIPT[kind] ?? null);
     const m = await metrics(cdp);
     if (kind.startsWith("osdi") && s.ready !== n)
       throw new Error(`${url}: ${s.ready} of ${n} widgets mounted`);
     const readyAt = kind.startsWith("osdi") ? s.lastReady : kind === "peer" ? s.wired : s.dcl;
     if (readyAt === null) throw new Error(`${url}: never ready`);
+    // The floor and the peer make every form usable at once.
+    const onScreenAt = kind.startsWith("osdi") ? s.onScreenReady : readyAt;
+    if (onScreenAt === null) throw new Error(`${url}: no widget on screen`);
     const scriptStart =
       s.scriptEnd === null ? null : Math.max(s.domInteractive, /** @type {number} */ (s.scriptEnd));
     return {
       url,
       readyAt,
+      onScreenAt,
+      responseEnd: s.responseEnd,
+      scriptStart,
+      settledAt: s.settledAt,
+      // The event times; withTrace replaces these with the end of the task each fired in.
       docToReady: readyAt - s.responseEnd,
+      docToOnScreen: onScreenAt - s.responseEnd,
+      onScreen: s.onScreen,
       scriptToReady: scriptStart === null ? null : readyAt - scriptStart,
-      // osdi mounts inside its own script task, so first to last ready is all rendering.
+      // From the first widget ready to the last (in slices, with the browser's work between).
       mountSpan: kind.startsWith("osdi") ? s.lastReady - s.firstReady : null,
       fcp: s.fcp,
       fcpBeforeReady: s.fcp !== null && s.fcp < readyAt,
@@ -237,21 +270,31 @@ export async function loadOnce(ctx, url, kind, n, o = {}) {
 }
 
 /**
- * Adds the trace's figures to a load: main-thread CPU to ready and in all, the
- * longest task, CPU by kind of work.
- * @template {{ url: string, readyAt: number }} L
+ * Adds the trace's figures to a load, from navigation until the page settled: main-thread
+ * CPU to ready and in all, the longest task, CPU by kind of work. Ready and on-screen
+ * ready become the end of the task their event fired in: a widget rendered early in a
+ * long task can be neither seen nor used until that task ends.
+ * @template {{ url: string, readyAt: number, onScreenAt: number, responseEnd: number,
+ *   scriptStart: number | null, settledAt?: number }} L
  * @param {L} load @param {import("./trace.mjs").TraceEvent[]} events
  */
 export function withTrace(load, events) {
-  const t = analyse(events, load.url, { readyAt: load.readyAt });
+  const t = analyse(events, load.url, { readyAt: load.readyAt, until: load.settledAt });
+  const ready = t.endOf(load.readyAt);
   return {
     ...load,
+    readyEvent: load.readyAt - load.responseEnd,
+    onScreenEvent: load.onScreenAt - load.responseEnd,
+    docToReady: ready - load.responseEnd,
+    docToOnScreen: t.endOf(load.onScreenAt) - load.responseEnd,
+    scriptToReady: load.scriptStart === null ? null : ready - load.scriptStart,
     cpu: t.cpu,
     cpuToReady: t.cpuToReady,
     longestWall: t.longestWall,
     longestCpu: t.longestCpu,
     maxTaskCpu: t.maxTaskCpu,
     longCpu: t.longCpu,
+    longWall: t.longWall,
     byKind: t.byKind,
   };
 }
@@ -319,8 +362,8 @@ export async function submitOnce(ctx, url, kind, helper, listFiles = false) {
       const r = button.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     }, FILL);
-    // osdi-embed fetches its sending code when the form gets focus: let it arrive, as
-    // it would while a person types.
+    // osdi-embed fetches its sending code once a widget shows (older builds: when the
+    // form gets focus): let it arrive, as it would while a person types.
     if (kind.startsWith("osdi"))
       await page
         .waitForFunction(() => /** @type {any} */ (window).OsdiEmbedParts?.submit, null, {

@@ -164,3 +164,20 @@ body {
 `,
   );
 }
+
+/**
+ * The osdi-embed pages again in dir/v/<slug>/, loading the script (and so its parts
+ * and stylesheet) from /v/<slug>/dist/ instead of /dist/: a variant of the bundle
+ * (bench/variants.mjs) served exactly as the shipped one is.
+ * @param {string} dir @param {string} slug @param {number[]} counts
+ */
+export function writeVariantPages(dir, slug, counts) {
+  const sub = join(dir, "v", slug);
+  rmSync(sub, { recursive: true, force: true });
+  mkdirSync(sub, { recursive: true });
+  for (const n of counts)
+    writeFileSync(
+      join(sub, pageName("osdi", n)),
+      renderPage("osdi", n).replaceAll('"/dist/', `"/v/${slug}/dist/`),
+    );
+}

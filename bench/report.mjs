@@ -55,6 +55,7 @@ export function report(r) {
   const col = (/** @type {string} */ page, /** @type {string} */ key) =>
     (loads[page] ?? []).map((x) => x[key]).filter((x) => x !== null && x !== undefined);
   const out = [];
+  const onScreenN = med(col("osdi-100", "onScreen"));
 
   out.push(`# Benchmarks
 
@@ -66,7 +67,7 @@ is written by hand (bench/notes.md).
 
 - **Date:** ${run.date}
 - **Command:** \`${run.command}\` (${run.seconds} s)
-- **Code:** commit ${run.commit}${run.dirty ? " plus uncommitted changes in src/" : ""}
+- **Code:** commit ${run.commit}${run.dirty ? " plus uncommitted changes in src/" : ""}${run.ref ? " (a clean copy of that commit, built by the bench; the working tree was not measured)" : ""}
 - **Machine:** ${machine.cpu}, ${machine.cores} cores, ${(machine.memory / 2 ** 30).toFixed(1)} GiB, ${machine.os}
 - **Software:** Node ${machine.node}, Chromium ${machine.chromium} (headless, the launch arguments of playwright.config.ts)
 - **Load average** (1, 5, 15 min) before: ${machine.loadBefore.map((/** @type {number} */ x) => x.toFixed(1)).join(", ")}; after: ${machine.loadAfter.map((/** @type {number} */ x) => x.toFixed(1)).join(", ")}.
@@ -87,19 +88,26 @@ is written by hand (bench/notes.md).
   \`127.0.0.1\`, another origin.
 - **Forms usable ("ready"):** osdi-embed: the last \`osdi:ready\`; peer: the
   \`peer:wired\` mark that bench/assets/peer.js sets after \`$('form').osdi()\`; floor:
-  DOMContentLoaded. Measured from the document's \`responseEnd\` (all three), and from the
-  contender's script start, taken without inline script as the later of \`domInteractive\`
-  (deferred scripts run right after it) and the script's \`responseEnd\`.
+  DOMContentLoaded; each taken at the end of the main-thread task in which it fired (from
+  the trace), since a form rendered early in a long task can be neither seen nor used
+  until that task ends. Measured from the document's \`responseEnd\` (all three), and from
+  the contender's script start, taken without inline script as the later of
+  \`domInteractive\` (deferred scripts run right after it) and the script's \`responseEnd\`.
+  **On-screen ready:** the same for the widgets in the first viewport (Playwright's
+  1280 × 720${onScreenN ? `: the first ${onScreenN} of each page` : ""}; where each container is gets read once the page
+  has settled, so the bench forces no layout while it loads); the floor's and the peer's
+  forms are all usable at once, so for them it is the same as ready.
 - **Main-thread CPU:** the renderer main thread's own CPU time (\`tdur\` of its tasks in a
   Chromium trace) from navigation until ready, and until the page settled (load event,
-  two frames, 100 ms). It includes what every page costs the browser (committing the
+  two frames, 100 ms; what the bench does after that, such as the forced GC before the
+  heap is read, is left out). It includes what every page costs the browser (committing the
   navigation, parsing, style, layout, paint), which is why the floor is not zero.
 - **Long tasks:** a \`longtask\` PerformanceObserver (wall time over 50 ms), and the longest
   task of the trace in wall and CPU time. **CLS:** the sum of \`layout-shift\` entries without
   recent input, until settled. **Heap:** \`JSHeapUsedSize\` after a forced GC, once settled.
 - **Submit:** on the one-form pages, the fields are filled (focus, value and an input
-  event each, as typing does; osdi-embed's sending part, fetched on that first focus,
-  is let arrive), then a real press and release at the button (CDP
+  event each, as typing does; osdi-embed's sending part, fetched once its first widget
+  shows, is let arrive), then a real press and release at the button (CDP
   \`Input.dispatchMouseEvent\`). From the click event's timestamp to the
   helper POST being issued (CDP \`Network.requestWillBeSent\`) and to its bytes leaving on
   the socket (\`sendStart\`, after any CORS preflight). The page clock is mapped onto the
@@ -124,9 +132,10 @@ is written by hand (bench/notes.md).
     sum(pick(pageBytes(page), /\.(js|css|html)$/), "gzip");
   out.push(`## Bytes
 
-What each page downloads (N = number of forms). "Later" is what osdi-embed fetches
-when a visitor first focuses a form (the sending code, a part), measured in the
-submit runs.
+What each page downloads (N = number of forms), as listed once the page has settled:
+osdi-embed's sending code is a part that it fetches by itself once its first widget
+shows, so it counts here. "Later" is what osdi-embed fetched only in the submit runs,
+after a visitor signed (the after-success part).
 `);
   out.push(
     table(
@@ -171,8 +180,9 @@ submit runs.
 ## Load: time until the forms are usable (warm cache)
 
 "doc → ready" starts at the document's \`responseEnd\`, the same point for all three;
-"script → ready" at the contender's first script starting to run. CPU is the main
-thread's own time to ready and for the whole load.
+"script → ready" at the contender's first script starting to run; "on-screen ready" is
+when the forms in the first viewport are usable. CPU is the main thread's own time to
+ready (the last form) and for the whole load.
 `);
   const timeRows = [];
   for (const n of COUNTS)
@@ -182,6 +192,7 @@ thread's own time to ready and for the whole load.
       timeRows.push([
         n,
         NAMES[kind],
+        spread(col(page, "docToOnScreen")),
         spread(col(page, "docToReady")),
         ratio(med(col(page, "docToReady")), med(col(floor, "docToReady"))),
         kind === "floor" ? "–" : spread(col(page, "scriptToReady")),
@@ -196,6 +207,7 @@ thread's own time to ready and for the whole load.
       [
         "N",
         "contender",
+        "doc → on-screen ready, ms",
         "doc → ready, ms",
         "× floor",
         "script → ready, ms",
@@ -270,51 +282,56 @@ CPU time any one task took: a task whose CPU time is under 50 ms was stretched p
 ## First visit (cold cache, ${run.coldN} forms) and an unsized fallback
 
 A new browser context for each cold load: nothing cached. osdi-embed's stylesheet
-is added by the script and does not block rendering, so on a first visit it can
-arrive after the widget's first paint: one row holds it back on purpose, as a slow
-network would. The last row is osdi-embed with the warm cache but no \`min-height\`
-on its fallback.
+is added by the script and does not block the page's rendering; the widgets wait for
+it (3 s at most) before their first render, so that none is seen unstyled. Two rows
+hold it back ${run.lateCss} ms on purpose, as a slow network would, and two rows are the same
+loads with a bundle whose widgets do not wait for it (the way before; see "What
+shipped against the way before" below). The last row is osdi-embed with the warm cache
+but no \`min-height\` on its fallback.
 `);
+  const floorCold = med(ccol(`floor-${run.coldN}`, "docToReady"));
+  const coldRow = (
+    /** @type {string} */ label,
+    /** @type {(page: string, key: string) => any[]} */ get,
+    /** @type {string} */ page,
+    /** @type {boolean} */ vsFloor,
+  ) => [
+    label,
+    spread(get(page, "docToOnScreen")),
+    spread(get(page, "docToReady")),
+    vsFloor ? ratio(med(get(page, "docToReady")), floorCold) : "–",
+    spread(get(page, "cpuToReady")),
+    `${med(get(page, "cls")).toFixed(3)} / ${max(get(page, "cls")).toFixed(3)}`,
+    `${get(page, "cls").filter((x) => x > 0).length} of ${get(page, "cls").length}`,
+    `${get(page, "fcpBeforeReady").filter(Boolean).length} of ${get(page, "fcpBeforeReady").length}`,
+  ];
   /** @type {(string | number)[][]} */
-  const coldRows = CONTENDERS.map((kind) => {
-    const page = `${kind}-${run.coldN}`;
-    return [
-      `${NAMES[kind]}, cold`,
-      spread(ccol(page, "docToReady")),
-      ratio(med(ccol(page, "docToReady")), med(ccol(`floor-${run.coldN}`, "docToReady"))),
-      spread(ccol(page, "cpuToReady")),
-      `${med(ccol(page, "cls")).toFixed(3)} / ${max(ccol(page, "cls")).toFixed(3)}`,
-      `${ccol(page, "fcpBeforeReady").filter(Boolean).length} of ${ccol(page, "fcpBeforeReady").length}`,
-    ];
-  });
-  const late = `osdi-late-css-${run.coldN}`;
-  if (cold[late])
-    coldRows.push([
-      `${NAMES.osdi}, cold, its stylesheet ${run.lateCss} ms late`,
-      spread(ccol(late, "docToReady")),
-      ratio(med(ccol(late, "docToReady")), med(ccol(`floor-${run.coldN}`, "docToReady"))),
-      spread(ccol(late, "cpuToReady")),
-      `${med(ccol(late, "cls")).toFixed(3)} / ${max(ccol(late, "cls")).toFixed(3)}`,
-      `${ccol(late, "fcpBeforeReady").filter(Boolean).length} of ${ccol(late, "fcpBeforeReady").length}`,
-    ]);
-  for (const page of Object.keys(loads).filter((p) => p.startsWith("osdi-unsized"))) {
-    coldRows.push([
-      `${NAMES["osdi-unsized"]}, warm, N=${page.split("-").pop()}`,
-      spread(col(page, "docToReady")),
-      "–",
-      spread(col(page, "cpuToReady")),
-      `${med(col(page, "cls")).toFixed(3)} / ${max(col(page, "cls")).toFixed(3)}`,
-      `${col(page, "fcpBeforeReady").filter(Boolean).length} of ${col(page, "fcpBeforeReady").length}`,
-    ]);
-  }
+  const coldRows = CONTENDERS.map((kind) =>
+    coldRow(`${NAMES[kind]}, cold`, ccol, `${kind}-${run.coldN}`, true),
+  );
+  for (const [page, label] of [
+    [`osdi-no-css-wait-${run.coldN}`, `${NAMES.osdi}, cold, no stylesheet wait`],
+    [`osdi-late-css-${run.coldN}`, `${NAMES.osdi}, cold, its stylesheet ${run.lateCss} ms late`],
+    [
+      `osdi-late-css-no-css-wait-${run.coldN}`,
+      `${NAMES.osdi}, cold, its stylesheet ${run.lateCss} ms late, no stylesheet wait`,
+    ],
+  ])
+    if (cold[page]) coldRows.push(coldRow(label, ccol, page, true));
+  for (const page of Object.keys(loads).filter((p) => p.startsWith("osdi-unsized")))
+    coldRows.push(
+      coldRow(`${NAMES["osdi-unsized"]}, warm, N=${page.split("-").pop()}`, col, page, false),
+    );
   out.push(
     table(
       [
         "page",
+        "doc → on-screen ready, ms",
         "doc → ready, ms",
-        "× floor",
+        "× floor (cold)",
         "CPU to ready, ms",
         "CLS median / max",
+        "loads with a shift",
         "first paint before ready",
       ],
       coldRows,
@@ -329,7 +346,7 @@ on its fallback.
 ## Submit: from the click to the request leaving the page
 
 One form per page, fields filled, cache warm, ${run.submits} submits each. osdi-embed's sending
-code is a part fetched when the form first gets focus, so by the click it is there.
+code is a part fetched once the first widget shows, so by the click it is there.
 `);
   out.push(
     table(
@@ -430,43 +447,97 @@ work outside JavaScript (parsing, style, layout, paint) over the whole recording
     );
   }
 
-  const sliced = /** @type {Record<string, any[]> | undefined} */ (results.sliced);
-  if (sliced?.shipped?.length) {
-    const vcol = (/** @type {string} */ v, /** @type {string} */ key) =>
-      (sliced[v] ?? []).map((x) => x[key]).filter((x) => x !== null && x !== undefined);
+  const vars = /** @type {Record<string, any[]> | undefined} */ (results.variants);
+  const info = results.variantInfo;
+  if (vars && info) {
+    const vcol = (/** @type {string} */ key, /** @type {string} */ k) =>
+      (vars[key] ?? []).map((x) => x[k]).filter((x) => x !== null && x !== undefined);
+    const counts = [...new Set(Object.keys(vars).map((k) => Number(k.split("-").pop())))].sort(
+      (a, b) => a - b,
+    );
+    const list = /** @type {{ slug: string, label: string, note: string }[]} */ (info.list);
+    const loaded = list.filter((v) => counts.some((n) => vars[`${v.slug}-${n}`]));
+    const perLoad = (/** @type {number[]} */ xs) =>
+      xs.length ? `${ms(med(xs)).replace(/\.0$/, "")} / ${max(xs)}` : "–";
     out.push(`
-### An idea measured: mounting in slices (100 widgets)
+## What shipped against the way before
 
-The same src/ with \`scan()\` mounting widgets in slices of about 8 or 40 ms of work
-and yielding to the browser between them (bench/sizes.mjs, \`slicedMount\`; not in
-src/), against the shipped bundle. All are answered by the bench instead of the
-server, so none comes from the cache: compare the rows with each other, not with the
-tables above. ${sliced.shipped.length} loads each.
+The script mounts in slices of at most 8 ms (the first at once), the containers on
+or near the screen first (dcc33a8; the slices hold since f65eaf6); widgets wait for
+\`osdi-embed.css\` before their first render; the outbox is checked after the load
+event, when the browser is idle; and a submit's state, status and errors are set in one
+\`batch()\`. Each row below is the measured
+src/ (commit ${run.commit}) with a piece of that undone by a small text patch
+(bench/variants.mjs), built as dist/ is${info.same ? " (the unpatched build is byte for byte the dist/ measured above)" : " (note: the unpatched build differs from the dist/ measured above: src/ changed during the run)"},
+and served from a folder of its own exactly as dist/ is: cache warm, round robin,
+${vars[`shipped-${counts[0]}`]?.length ?? 0} loads of each page after one left out. Compare the rows with each other: they ran
+side by side, later than the tables above.
+
+${loaded.map((v) => `- **${v.label}:** ${v.note}.`).join("\n")}
+
+"Tasks over 50 ms" counts the trace's tasks per load, by wall time and by the
+thread's own CPU time (median / max over the loads); the observer column counts loads
+in which the page's \`longtask\` observer saw any.
 `);
     out.push(
       table(
         [
+          "N",
           "bundle",
-          "doc → ready, ms",
-          "CPU to ready, ms",
+          "doc → on-screen ready, ms",
+          "doc → last ready, ms",
+          "CPU to last ready, ms",
           "CPU, whole load, ms",
           "most CPU in one task, ms: median / max",
           "longest task wall, ms: median / max",
+          "tasks over 50 ms wall, per load",
+          "tasks over 50 ms CPU, per load",
           "loads with a long task (observer)",
-          "first to last osdi:ready, ms",
         ],
-        Object.keys(sliced).map((v) => [
-          v === "shipped" ? "as shipped" : v,
-          spread(vcol(v, "docToReady")),
-          spread(vcol(v, "cpuToReady")),
-          spread(vcol(v, "cpu")),
-          `${ms(med(vcol(v, "maxTaskCpu")))} / ${ms(max(vcol(v, "maxTaskCpu")))}`,
-          `${ms(med(vcol(v, "longestWall")))} / ${ms(max(vcol(v, "longestWall")))}`,
-          `${vcol(v, "longtasks").filter((l) => l.length).length} of ${vcol(v, "longtasks").length}`,
-          spread(vcol(v, "mountSpan")),
-        ]),
+        counts.flatMap((n) =>
+          loaded
+            .filter((v) => vars[`${v.slug}-${n}`])
+            .map((v) => {
+              const key = `${v.slug}-${n}`;
+              return [
+                n,
+                v.label,
+                spread(vcol(key, "docToOnScreen")),
+                spread(vcol(key, "docToReady")),
+                spread(vcol(key, "cpuToReady")),
+                spread(vcol(key, "cpu")),
+                `${ms(med(vcol(key, "maxTaskCpu")))} / ${ms(max(vcol(key, "maxTaskCpu")))}`,
+                `${ms(med(vcol(key, "longestWall")))} / ${ms(max(vcol(key, "longestWall")))}`,
+                perLoad(vcol(key, "longWall")),
+                perLoad(vcol(key, "longCpu")),
+                `${vcol(key, "longtasks").filter((l) => l.length).length} of ${vcol(key, "longtasks").length}`,
+              ];
+            }),
+        ),
       ),
     );
+    const vsub = /** @type {Record<string, any[]>} */ (results.variantSubmit ?? {});
+    const vs = (/** @type {string} */ slug, /** @type {string} */ k) =>
+      (vsub[slug] ?? []).map((x) => x[k]).filter((x) => x !== null && x !== undefined);
+    if (vsub.shipped?.length) {
+      out.push(`
+The submit with and without \`batch()\` (one form, cache warm, ${vsub.shipped.length} submits each after
+one left out, measured as in "Submit" above):
+`);
+      out.push(
+        table(
+          ["bundle", "click → request issued, ms", "click → on the wire, ms", "CPU in between, ms"],
+          list
+            .filter((v) => vsub[v.slug])
+            .map((v) => [
+              v.label,
+              spread(vs(v.slug, "issued")),
+              spread(vs(v.slug, "onWire")),
+              spread(vs(v.slug, "cpu")),
+            ]),
+        ),
+      );
+    }
   }
 
   // Where the bytes go
@@ -546,7 +617,7 @@ needs it. Measured, not quoted from commit messages.
   if (file)
     histRows.push([
       "this run",
-      run.dirty ? "working tree (uncommitted changes)" : "HEAD",
+      run.dirty ? "working tree (uncommitted changes)" : run.ref ? `commit ${run.commit}` : "HEAD",
       "",
       num(file.gzip),
       prev === undefined ? "" : `${file.gzip - prev >= 0 ? "+" : ""}${file.gzip - prev}`,

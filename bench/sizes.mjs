@@ -22,6 +22,28 @@ import { build } from "vite";
 
 const ROOT = resolve(".");
 const WORK = resolve(".bench");
+/** Where src/ and package.json are read from: the working tree, or a commit (useCommit). */
+let SRC = ROOT;
+
+/**
+ * Measures a commit instead of the working tree (which may hold someone's unfinished
+ * work): a clean copy of `ref` in .bench/ref/<hash>, with the project's node_modules,
+ * from which every build of the bench is made. The caller builds dist/ in it.
+ * @param {string} ref
+ */
+export function useCommit(ref) {
+  const git = (/** @type {string[]} */ args) =>
+    execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+  const hash = git(["rev-parse", "--short", ref]);
+  const dir = join(WORK, "ref", hash);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync("sh", ["-c", `git archive ${hash} | tar -x -C "${dir}"`], { cwd: ROOT });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  const lock = (/** @type {string} */ d) => readFileSync(join(d, "package-lock.json"), "utf8");
+  SRC = dir;
+  return { dir, hash, sameDeps: lock(dir) === lock(ROOT) };
+}
 
 /** Raw, gzip -9 and brotli (quality 11) bytes, as scripts/build.mjs counts them. */
 export function sizes(/** @type {Buffer | string} */ data) {
@@ -35,9 +57,9 @@ export function sizes(/** @type {Buffer | string} */ data) {
   };
 }
 
-/** The terser pass of scripts/build.mjs. */
+/** The terser pass of scripts/build.mjs (ASCII only, as there), so buildMain gives dist's bytes. */
 /** @type {import("terser").MinifyOptions} */
-const TERSER = { ecma: 2020, compress: { passes: 3, ecma: 2020 } };
+const TERSER = { ecma: 2020, compress: { passes: 3, ecma: 2020 }, format: { ascii_only: true } };
 
 /**
  * The main bundle as scripts/build.mjs makes it (IIFE of src/browser.ts, Vite's
@@ -46,7 +68,7 @@ const TERSER = { ecma: 2020, compress: { passes: 3, ecma: 2020 } };
  *   alias?: Record<string, string>, entry?: string, sourcemap?: boolean }} [o]
  */
 export async function buildMain(o = {}) {
-  const root = o.root ?? ROOT;
+  const root = o.root ?? SRC;
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const out = await build({
     configFile: false,
@@ -82,34 +104,52 @@ export async function buildMain(o = {}) {
 }
 
 /**
- * A copy of the working tree's src/ (and package.json) in .bench/variants/<name>, with
- * text patches applied: the way to measure an idea without touching src/. Returns
- * undefined when a patch no longer applies (src/ moved on).
+ * A copy of the measured src/ (and package.json) in .bench/variants/<name>, with
+ * text patches applied: the way to measure an idea without touching src/. Throws,
+ * naming the patch, when one does not apply exactly once (src/ moved on), so a stale
+ * patch can never measure the unpatched code under its name.
  * @param {string} name @param {{ file: string, from: string, to: string }[]} patches
  */
 export function patchedRoot(name, patches) {
   const root = join(WORK, "variants", name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  cpSync(join(ROOT, "src"), join(root, "src"), { recursive: true });
-  cpSync(join(ROOT, "package.json"), join(root, "package.json"));
+  cpSync(join(SRC, "src"), join(root, "src"), { recursive: true });
+  cpSync(join(SRC, "package.json"), join(root, "package.json"));
   symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
   for (const { file, from, to } of patches) {
     const path = join(root, file);
-    if (!existsSync(path)) return undefined;
-    const text = readFileSync(path, "utf8");
-    if (!text.includes(from)) return undefined;
+    const text = existsSync(path) ? readFileSync(path, "utf8") : "";
+    const found = text.split(from).length - 1;
+    if (found !== 1)
+      throw new Error(
+        `variant ${name}: ${file} has ${found} copies of ${JSON.stringify(from)} (needs 1); update the patch`,
+      );
     writeFileSync(path, text.replace(from, to));
   }
   return root;
 }
 
 /**
- * Just enough of @preact/signals-core for src/ (signal with value and peek, effect):
- * a size estimate for replacing the library, not a drop-in (no batching, no
- * glitch-free ordering, no cycle guard).
+ * Just enough of @preact/signals-core for src/ (signal with value and peek, effect,
+ * batch): a size estimate for replacing the library, not a drop-in (no glitch-free
+ * ordering, no cycle guard).
  */
 export const MINI_SIGNALS = `let current;
+let depth = 0;
+const pending = new Set();
+export function batch(fn) {
+  depth++;
+  try {
+    return fn();
+  } finally {
+    if (!--depth) {
+      const list = [...pending];
+      pending.clear();
+      for (const e of list) e.run();
+    }
+  }
+}
 export function signal(v) {
   const subs = new Set();
   return {
@@ -123,7 +163,7 @@ export function signal(v) {
     set value(n) {
       if (n === v) return;
       v = n;
-      for (const e of [...subs]) e.run();
+      for (const e of [...subs]) depth ? pending.add(e) : e.run();
     },
     peek: () => v,
   };
@@ -150,28 +190,6 @@ export function effect(fn) {
   };
 }
 `;
-
-/**
- * Mounting in slices of about `budget` ms of work, yielding to the browser between
- * them (a MessageChannel, which setTimeout's 4 ms clamp does not slow down): no long
- * task from mounting however many widgets a page has.
- * @param {number} budget
- */
-export const slicedMount = (budget) => ({
-  file: "src/mount.tsx",
-  from: "return found.filter(mount);",
-  to: `let i = 0;
-  const ch = new MessageChannel();
-  const step = () => {
-    const end = performance.now() + ${budget};
-    while (i < found.length && performance.now() < end) mount(found[i++]);
-    if (i < found.length) ch.port2.postMessage(0);
-    else ch.port1.close();
-  };
-  ch.port1.onmessage = step;
-  step();
-  return found;`,
-});
 
 /** Extracts an npm tarball from the local npm cache (no registry lookup) into dir. */
 function unpack(/** @type {string} */ url, /** @type {string} */ dir) {
@@ -244,7 +262,7 @@ export async function moduleBreakdown() {
   /** @type {Record<string, { rendered: number, min: number, gzip: number }>} */
   const groups = {};
   for (const [id, m] of Object.entries(modules)) {
-    const rel = id.replace(`${ROOT}/`, "");
+    const rel = id.replace(`${SRC}/`, "").replace(`${ROOT}/`, "");
     const group = rel.startsWith("node_modules/")
       ? rel
           .split("/")
@@ -265,7 +283,7 @@ export async function moduleBreakdown() {
 }
 
 /**
- * The main bundle built other ways, from the working tree's src/.
+ * The main bundle built other ways, from the measured src/.
  * @returns {Promise<{ name: string, note: string, raw: number, gzip: number, br: number }[]>}
  */
 export async function variants() {
@@ -293,14 +311,9 @@ export async function variants() {
   await add("not minified", "tree-shaken, not minified", { minify: false });
   const mini = join(WORK, "mini-signals.js");
   writeFileSync(mini, MINI_SIGNALS);
-  await add("signals-core → 40 lines", "signal and effect written out (estimate: no batching)", {
+  await add("signals-core → 55 lines", "signal, effect and batch written out (estimate)", {
     alias: { "@preact/signals-core": mini },
   });
-  const sliced = patchedRoot("sliced-mount", [slicedMount(8)]);
-  if (sliced)
-    await add("sliced mount", "mount in 8 ms slices (the timing variant below)", {
-      root: sliced,
-    });
   const p11 = overlay("p11");
   if (p11)
     await add("Preact 11.2.0", "same code on Preact 11 instead of 10.29.8", {

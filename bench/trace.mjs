@@ -97,8 +97,18 @@ export function analyse(events, url, o = {}) {
   }
   close(Number.POSITIVE_INFINITY);
   const ms = (/** @type {number} */ us) => us / 1000;
+  /**
+   * The end (ms, page clock) of the main-thread task that was running at t (ms): what
+   * a script did in it can be seen and used once the thread is free, not before.
+   */
+  const endOf = (/** @type {number} */ t) => {
+    const at = origin + t * 1000;
+    const task = tasks.find((e) => e.ts <= at && at <= e.ts + (e.dur ?? 0));
+    return task ? ms(task.ts + (task.dur ?? 0) - origin) : t;
+  };
   return {
     origin,
+    endOf,
     /** Main-thread CPU of every task in the window. */
     cpu: ms(cpu(tasks)),
     /** Main-thread CPU of the tasks that started before the forms were ready. */
@@ -109,6 +119,8 @@ export function analyse(events, url, o = {}) {
     maxTaskCpu: ms(Math.max(0, ...tasks.map((e) => e.tdur ?? 0))),
     /** Tasks over 50 ms of CPU: long however busy the machine. */
     longCpu: tasks.filter((e) => (e.tdur ?? 0) > 50_000).length,
+    /** Tasks over 50 ms of wall time: what a visitor would feel as a stall. */
+    longWall: tasks.filter((e) => (e.dur ?? 0) > 50_000).length,
     byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, ms(v)])),
   };
 }

@@ -2,14 +2,17 @@
 // npm run bench: osdi-embed beside a static HTML form (the floor) and jQuery +
 // jquery-osdi (the peer), in one run on one machine, written to docs/benchmarks.md.
 //
-//   node scripts/bench.mjs [--no-build] [--loads N] [--submits N] [--cold N] [--quick]
+//   node scripts/bench.mjs [--no-build] [--ref COMMIT] [--loads N] [--submits N]
+//                          [--cold N] [--quick] [--report-only]
 //
 // It builds dist/, snapshots it to .bench/dist (so a rebuild by someone else mid-run
-// changes nothing), starts the helper sandbox (rate limit off) and a static server for
-// bench/pages on another origin, and drives Debian's Chromium headless with the
-// launch arguments of playwright.config.ts. Every page load is a new tab; the HTTP
-// cache is warm after the first load of each page (a separate cold pass uses a new
-// browser context per load). Raw results go to .bench/results.json.
+// changes nothing); with --ref it measures a clean copy of that commit instead of the
+// working tree (built in .bench/ref/, so dist/ and src/ are left alone). It starts the
+// helper sandbox (rate limit off) and a static server for bench/pages on another
+// origin, and drives Debian's Chromium headless with the launch arguments of
+// playwright.config.ts. Every page load is a new tab; the HTTP cache is warm after the
+// first load of each page (a separate cold pass uses a new browser context per load).
+// Raw results go to .bench/results.json.
 
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -37,7 +40,7 @@ import {
   traced,
   withTrace,
 } from "../bench/browser.mjs";
-import { CONTENDERS, COUNTS, pageName, writePages } from "../bench/pages.mjs";
+import { CONTENDERS, COUNTS, pageName, writePages, writeVariantPages } from "../bench/pages.mjs";
 import { analyseProfile, mergeProfiles } from "../bench/profile.mjs";
 import { report } from "../bench/report.mjs";
 import {
@@ -45,11 +48,11 @@ import {
   history,
   libraries,
   moduleBreakdown,
-  patchedRoot,
   sizes,
-  slicedMount,
+  useCommit,
   variants,
 } from "../bench/sizes.mjs";
+import { buildVariants } from "../bench/variants.mjs";
 import { startSandbox } from "../sandbox/server.mjs";
 import { CHROMIUM } from "./chromium.mjs";
 import { serveStatic } from "./serve.mjs";
@@ -63,6 +66,7 @@ const { values: args } = parseArgs({
     cold: { type: "string" },
     out: { type: "string", default: "docs/benchmarks.md" },
     "report-only": { type: "boolean", default: false },
+    ref: { type: "string" },
   },
 });
 
@@ -78,7 +82,12 @@ const LOADS = Number(args.loads ?? (args.quick ? 3 : 10));
 const SUBMITS = Number(args.submits ?? (args.quick ? 3 : 10));
 const COLD = Number(args.cold ?? (args.quick ? 2 : 5));
 const UNSIZED = [20];
-const VARIANT_LOADS = args.quick ? 2 : 5;
+const VARIANT_LOADS = args.quick ? 2 : 8;
+/** The pages that compare what shipped with the way before (bench/variants.mjs). */
+const VARIANT_PAGES = [
+  ...["shipped", "no-css-wait", "before"].map((slug) => ({ slug, n: 1 })),
+  ...["shipped", "one-task", "no-css-wait", "before"].map((slug) => ({ slug, n: 100 })),
+];
 const COLD_N = 20;
 const LATE_CSS_MS = 300;
 
@@ -99,16 +108,25 @@ const say = (/** @type {string} */ s) =>
 const loadBefore = os.loadavg();
 
 // 1. Build, and keep a copy of what was measured.
-if (!args["no-build"]) {
-  say("npm run build");
-  execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: ["ignore", "ignore", "inherit"] });
+mkdirSync(".bench", { recursive: true });
+const ref = args.ref ? useCommit(args.ref) : undefined;
+if (ref && !ref.sameDeps)
+  say(`warning: ${ref.hash} has another package-lock.json; built with today's node_modules`);
+const SRC = ref?.dir ?? ".";
+if (ref || !args["no-build"]) {
+  say(ref ? `build of ${ref.hash} in ${SRC}` : "npm run build");
+  execFileSync(process.execPath, ["scripts/build.mjs"], {
+    cwd: SRC,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 const DIST = ".bench/dist";
 rmSync(DIST, { recursive: true, force: true });
-mkdirSync(".bench", { recursive: true });
-cpSync("dist", DIST, { recursive: true });
-const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+cpSync(join(SRC, "dist"), DIST, { recursive: true });
+const commit =
+  ref?.hash ?? execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
 const dirty =
+  !ref &&
   execFileSync("git", ["status", "--porcelain", "--", "src", "package.json"], {
     encoding: "utf8",
   }).trim().length > 0;
@@ -141,10 +159,10 @@ async function cached(name, key, make) {
   return value;
 }
 const srcKey = hashOf([
-  "src",
-  "package.json",
+  join(SRC, "src"),
+  join(SRC, "package.json"),
   "package-lock.json",
-  "scripts/build.mjs",
+  join(SRC, "scripts/build.mjs"),
   "bench/sizes.mjs",
 ]);
 say("bundle variants and modules");
@@ -153,6 +171,12 @@ const modules = await cached("modules", srcKey, moduleBreakdown);
 const libs = await cached("libraries", hashOf(["package-lock.json", "bench/sizes.mjs"]), libraries);
 say("bundle size at each commit (built once per commit, kept in bench/history.json)");
 const commits = history({ log: say, file: "bench/history.json" });
+// What shipped, and the same src/ with a piece of it undone (bench/variants.mjs). Built
+// before anything is measured, so a patch that no longer applies stops the run here.
+say("bundles with a piece of what shipped undone");
+const built = await buildVariants(DIST);
+if (!built.same)
+  say("warning: the unpatched build differs from dist/ (src/ changed since the build?)");
 
 // 3. Servers: the sandbox on 127.0.0.1, the pages on localhost (two origins).
 const dataDir = mkdtempSync(join(os.tmpdir(), "osdi-bench-"));
@@ -163,6 +187,7 @@ const MOUNTS = {
   "/dist": DIST,
   "/vendor/jquery": "node_modules/jquery/dist",
   "/vendor/jquery-osdi": "node_modules/jquery-osdi",
+  ...Object.fromEntries(built.variants.map((v) => [`/v/${v.slug}/dist`, v.dir])),
 };
 const server = await serveStatic({
   mounts: MOUNTS,
@@ -175,6 +200,10 @@ const server = await serveStatic({
 });
 const site = server.url.replace("127.0.0.1", "localhost");
 const url = (/** @type {string} */ kind, /** @type {number} */ n) => `${site}/${pageName(kind, n)}`;
+/** A variant's osdi-embed page, and the options that tell loadOnce where its script is. */
+const vurl = (/** @type {string} */ slug, /** @type {number} */ n) =>
+  `${site}/v/${slug}/${pageName("osdi", n)}`;
+const vscript = (/** @type {string} */ slug) => ({ script: `/v/${slug}/dist/osdi-embed.js` });
 
 /** The file a served path came from, and its bytes as served. */
 function served(/** @type {string} */ path) {
@@ -212,6 +241,7 @@ try {
   const slotHeight = Math.ceil((await loadOnce(probe, url("osdi", 1), "osdi", 1)).slot);
   await probe.close();
   writePages("bench/pages", { assets: "bench/assets", slotHeight, unsized: UNSIZED });
+  for (const v of built.variants) writeVariantPages("bench/pages", v.slug, [1, COLD_N, 100]);
   results.slotHeight = slotHeight;
   say(`widget height ${slotHeight}px: the fallback's min-height`);
 
@@ -250,13 +280,23 @@ try {
         await cold.close();
         round.push({ key: `${kind}-${COLD_N}`, r });
       }
-      // The same first visit with osdi-embed.css arriving late, as on a slow network.
-      const late = await browser.newContext();
-      await late.addInitScript(collectors);
-      const page = `${url("osdi", COLD_N)}?late-css`;
-      const r = await loadOnce(late, page, "osdi", COLD_N, { cssDelay: LATE_CSS_MS });
-      await late.close();
-      round.push({ key: `osdi-late-css-${COLD_N}`, r });
+      // The same first visit with osdi-embed.css arriving late, as on a slow network;
+      // then both again with widgets that do not wait for the stylesheet (as before).
+      for (const [key, page, o] of /** @type {const} */ ([
+        ["osdi-late-css", `${url("osdi", COLD_N)}?late-css`, { cssDelay: LATE_CSS_MS }],
+        ["osdi-no-css-wait", vurl("no-css-wait", COLD_N), vscript("no-css-wait")],
+        [
+          "osdi-late-css-no-css-wait",
+          `${vurl("no-css-wait", COLD_N)}?late-css`,
+          { ...vscript("no-css-wait"), cssDelay: LATE_CSS_MS },
+        ],
+      ])) {
+        const c = await browser.newContext();
+        await c.addInitScript(collectors);
+        const r = await loadOnce(c, page, "osdi", COLD_N, o);
+        await c.close();
+        round.push({ key: `${key}-${COLD_N}`, r });
+      }
       return round;
     });
     for (const { key, r } of result) push(results.cold, key, withTrace(r, events));
@@ -300,33 +340,49 @@ try {
   }
   await pctx.close();
 
-  // 9. An idea measured, not merged: mounting in slices (bench/sizes.mjs), against the
-  // shipped bundle served the same way (answered by the bench, so none is cached).
-  /** @type {Record<string, string>} */
-  const code = { shipped: readFileSync(join(DIST, "osdi-embed.js"), "utf8") };
-  for (const budget of [8, 40]) {
-    const root = patchedRoot(`sliced-${budget}`, [slicedMount(budget)]);
-    if (root) code[`sliced ${budget} ms`] = (await buildMain({ root })).code;
+  // 9. What shipped against the way before: the same src/ with a piece undone
+  // (bench/variants.mjs), each served from its own folder exactly as dist/ is, round
+  // robin, cache warm; the first round warms the caches and is left out.
+  const vctx = await browser.newContext();
+  await vctx.addInitScript(collectors);
+  results.variants = {};
+  for (let i = 0; i <= VARIANT_LOADS; i++) {
+    say(`what shipped vs the way before, round ${i + 1} of ${VARIANT_LOADS + 1}`);
+    const { result, events } = await traced(vctx, async () => {
+      const round = [];
+      for (const { slug, n } of VARIANT_PAGES)
+        round.push({
+          key: `${slug}-${n}`,
+          r: await loadOnce(vctx, vurl(slug, n), "osdi", n, vscript(slug)),
+        });
+      return round;
+    });
+    if (i > 0) for (const { key, r } of result) push(results.variants, key, withTrace(r, events));
   }
-  if (Object.keys(code).length > 1) {
-    const vctx = await browser.newContext();
-    await vctx.addInitScript(collectors);
-    results.sliced = {};
-    for (let i = 0; i <= VARIANT_LOADS; i++) {
-      say(`sliced mount vs shipped, 100 widgets, round ${i + 1} of ${VARIANT_LOADS + 1}`);
-      const { result, events } = await traced(vctx, async () => {
-        const round = [];
-        for (const [v, c] of Object.entries(code)) {
-          const page = `${url("osdi", 100)}?v=${encodeURIComponent(v)}`;
-          round.push({ v, r: await loadOnce(vctx, page, "osdi", 100, { code: c }) });
-        }
-        return round;
-      });
-      // The first round warms the renderer and is left out.
-      if (i > 0) for (const { v, r } of result) push(results.sliced, v, withTrace(r, events));
-    }
-    await vctx.close();
+  // The submit with and without batch(), one form, as in 7.
+  results.variantSubmit = {};
+  say(`submits with and without batch: 1 warm-up and ${SUBMITS} each`);
+  for (let i = 0; i <= SUBMITS; i++) {
+    const { result, events } = await traced(vctx, async () => {
+      const round = [];
+      for (const slug of ["shipped", "no-batch"])
+        round.push({ slug, r: await submitOnce(vctx, vurl(slug, 1), "osdi", sandbox.url) });
+      return round;
+    });
+    if (i > 0)
+      for (const { slug, r } of result)
+        push(results.variantSubmit, slug, submitWithTrace(r, events));
   }
+  await vctx.close();
+  results.variantInfo = {
+    same: built.same,
+    list: built.variants.map(({ slug, label, note, dir }) => ({
+      slug,
+      label,
+      note,
+      ...sizes(readFileSync(join(dir, "osdi-embed.js"))),
+    })),
+  };
 } finally {
   await browser.close();
   await server.close();
@@ -377,6 +433,7 @@ const run = {
   command: `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
   commit,
   dirty,
+  ref: Boolean(ref),
   seconds: Math.round((Date.now() - started) / 1000),
   loads: LOADS,
   submits: SUBMITS,
