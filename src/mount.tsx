@@ -16,13 +16,14 @@ import { Widget } from "./widgets/Widget";
 const SELECTOR = `[${PREFIX}action]`;
 /** The fallback children of each mounted container, to put back on unmount. */
 const fallbacks = new WeakMap<Element, { nodes: Node[]; dispose: () => void }>();
-/** Settles when osdi-embed.css has loaded (or failed, or 3 s have passed); undefined once it has. */
+/** Settles when osdi-embed.css has loaded, failed, or 3 s have passed. */
 let styled: Promise<unknown> | undefined;
 let styledDone = false;
 
 /**
  * osdi-embed.css, beside the script, once per page, first in <head> so host rules
  * win. Widgets wait for it, so nobody sees a form unstyled and then restyled.
+ * Returns what to wait for: nothing once it is there (or with no script URL).
  */
 function stylesheet() {
   if (styledDone || !base) return;
