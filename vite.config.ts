@@ -1,13 +1,9 @@
 import { defineConfig } from "vitest/config";
-
-/** JSX as the library build (scripts/build.mjs) compiles it: classic h(), no jsx-runtime bytes. */
-export const oxc = {
-  jsx: { runtime: "classic" as const, pragma: "h", pragmaFrag: "Fragment" },
-};
+import { transform } from "./scripts/transform.mjs";
 
 export default defineConfig({
-  oxc,
-  define: { __VERSION__: JSON.stringify(process.env.npm_package_version ?? "dev") },
+  oxc: { jsx: transform.jsx },
+  define: transform.define,
   test: {
     projects: [
       {

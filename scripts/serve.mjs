@@ -26,7 +26,12 @@ const TYPES = /** @type {Record<string, string>} */ ({
  *   vars?: Record<string, string>,
  *   replace?: Record<string, string>,
  *   headers?: (path: string) => Record<string, string>,
- * }} options mounts: URL prefix -> folder ("/" for the root)
+ *   routes?: Record<string, (path: string) => Route | Promise<Route>>,
+ *   rewrite?: (path: string, body: Buffer, type: string) => Body | undefined | Promise<Body | undefined>,
+ * }} options mounts: URL prefix -> folder ("/" for the root). routes: exact URL path -> a
+ *   response made at request time (before the mounts are looked at). rewrite: called with
+ *   every file about to be served (after {{VARS}} and replace); what it returns, if anything,
+ *   is served instead.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function serveStatic({
@@ -36,12 +41,28 @@ export async function serveStatic({
   vars = {},
   replace = {},
   headers,
+  routes = {},
+  rewrite,
 }) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     // Browsers ask for it on every page; a site without one is not an error.
     if (path === "/favicon.ico") return void res.writeHead(204).end();
+    if (Object.hasOwn(routes, path)) {
+      try {
+        const route = await routes[path](path);
+        res.writeHead(200, {
+          "Content-Type": route.type,
+          "Cache-Control": "no-store",
+          ...headers?.(path),
+        });
+        return void res.end(route.body);
+      } catch (e) {
+        res.writeHead(500, { "Content-Type": "text/plain" });
+        return void res.end(String(e));
+      }
+    }
     const prefix = prefixes.find(
       (p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`),
     );
@@ -60,6 +81,8 @@ export async function serveStatic({
         for (const [k, v] of Object.entries(replace)) html = html.replaceAll(k, v);
         body = Buffer.from(html);
       }
+      const rewritten = await rewrite?.(path, body, type);
+      if (rewritten !== undefined) body = Buffer.from(rewritten);
       res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store", ...headers?.(path) });
       res.end(body);
     } catch {
@@ -78,6 +101,9 @@ export async function serveStatic({
       }),
   };
 }
+
+/** @typedef {string | Buffer} Body */
+/** @typedef {{ type: string, body: Body }} Route */
 
 /** @param {import("node:http").ServerResponse} res */
 function notFound(res) {

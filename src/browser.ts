@@ -1,7 +1,12 @@
-/** IIFE entry: mounts every [data-osdi-action], watches for more, exposes window.OsdiEmbed. */
-import { type Fixes, useFixes } from "./config/log";
-import { part, setParts } from "./lazy";
-import { mount, observe, scan, schedule, unmount } from "./mount";
+/**
+ * dist/osdi-embed.js, the script tag's file: mounts every [data-osdi-action],
+ * watches for more, and offers window.OsdiEmbed, its one global.
+ */
+import { useFixes } from "./config/log";
+import { mount, scan, unmount } from "./element/mount";
+import { observe, schedule } from "./element/schedule";
+import { locate } from "./files/load";
+import { part } from "./files/parts";
 import { version } from "./version";
 
 const api = { mount, scan, unmount, version };
@@ -14,9 +19,8 @@ declare global {
 // Only a second copy of the script can find the global already set: keep the first.
 if (!window.OsdiEmbed) {
   window.OsdiEmbed = api;
-  const script = document.currentScript as HTMLScriptElement | null;
-  setParts(script?.src);
-  useFixes(undefined, () => part<Fixes>("help"));
+  locate(document.currentScript);
+  useFixes(undefined, () => part("help"));
   const start = () => {
     schedule();
     observe();

@@ -23,6 +23,26 @@ export const FIELDS = [
 ] as const;
 export type FieldName = (typeof FIELDS)[number];
 
+/** The fields a widget shows when data-osdi-fields is not given. */
+export const DEFAULT_FIELDS: readonly FieldName[] = [
+  "given_name",
+  "family_name",
+  "email",
+  "postal_code",
+];
+
+/**
+ * Personal fields that a link or the page may fill in (data-osdi-prefill-*, URL
+ * parameters). Nothing else is ever taken from a URL, and share links drop them.
+ */
+export const PERSONAL: readonly FieldName[] = [
+  "given_name",
+  "family_name",
+  "email",
+  "postal_code",
+  "phone",
+];
+
 export const CUSTOM_TYPES = [
   "text",
   "textarea",

@@ -7,16 +7,16 @@ import type { Options } from "./parse";
  */
 export interface Control {
   /** Value key: a field name, `custom_fields.<name>`, `email_opt_in` or `sms_opt_in`. */
-  k: string;
+  key: string;
   type: string;
-  req?: boolean;
+  required?: boolean;
   /** The author's label (custom fields); standard fields take the locale's. */
   label?: string;
   options?: string[];
   /** A box whose options are several radios or checkboxes. */
   group?: boolean;
-  ac?: string;
-  im?: string;
+  autocomplete?: string;
+  inputMode?: string;
 }
 
 /** Type and autocomplete token where they differ from "text" and the field's own name. */
@@ -31,27 +31,29 @@ const META: Partial<Record<FieldName, string>> = {
 };
 
 export function controls(o: Options): Control[] {
-  const list: Control[] = o.fields.map((k) => {
-    const [type = "text", ac = k.replace("_", "-")] = (META[k] ?? "").split(" ").filter(Boolean);
+  const list: Control[] = o.fields.map((key) => {
+    const [type = "text", autocomplete = key.replace("_", "-")] = (META[key] ?? "")
+      .split(" ")
+      .filter(Boolean);
     return {
-      k,
+      key,
       type,
-      ac,
-      im: META[k] && type !== "text" ? type : undefined,
-      req: o.required.includes(k),
+      autocomplete,
+      inputMode: META[key] && type !== "text" ? type : undefined,
+      required: o.required.includes(key),
     };
   });
   for (const c of o.customFields)
     list.push({
-      k: `custom_fields.${c.name}`,
+      key: `custom_fields.${c.name}`,
       type: c.type,
       label: c.label,
-      req: c.required,
+      required: c.required,
       options: c.options,
       group: c.type === "radio" || (c.type === "checkbox" && !!c.options),
-      im: c.type === "number" ? "decimal" : undefined,
+      inputMode: c.type === "number" ? "decimal" : undefined,
     });
-  if (o.emailOptIn) list.push({ k: "email_opt_in", type: "checkbox" });
-  if (o.smsOptIn) list.push({ k: "sms_opt_in", type: "checkbox" });
+  if (o.emailOptIn) list.push({ key: "email_opt_in", type: "checkbox" });
+  if (o.smsOptIn) list.push({ key: "sms_opt_in", type: "checkbox" });
   return list;
 }

@@ -35,9 +35,14 @@ export class AuthorError extends Error {
   }
 }
 
+/** One console message with the prefix authors search for, and the element it is about. */
+export function print(level: "error" | "warn", text: string, el?: Element) {
+  console[level](text.startsWith(tag) ? text : `${tag} ${text}`, ...(el ? [el] : []));
+}
+
 /** Prints once the help texts are at hand (at once when they are inlined or cannot load). */
 export function say(level: "error" | "warn", text: () => string, el?: Element) {
-  const out = () => console[level](text(), ...(el ? [el] : []));
+  const out = () => print(level, text(), el);
   if (fixes || !loader) out();
   else
     loader()

@@ -3,10 +3,12 @@ import {
   CREDENTIAL,
   CUSTOM_TYPES,
   type CustomField,
+  DEFAULT_FIELDS,
   FIELDS,
   type FieldName,
   KINDS,
   type Kind,
+  PERSONAL,
   PREFIX,
 } from "./attributes";
 import { AuthorError, unknown } from "./log";
@@ -18,9 +20,6 @@ const ACTION_PATH =
   /\/(petitions|forms|events)\/([\w-]+)(?:\/(signatures|submissions|attendances))?\/?$/;
 const SOURCE_CODE = /^[\w-]{1,100}$/;
 const LANG_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
-const DEFAULT_FIELDS = "given_name family_name email postal_code";
-/** Fields a link or the page may fill in; nothing else is ever taken from a URL. */
-const PREFILL = ["given_name", "family_name", "email", "postal_code", "phone"];
 
 /** Throws the error whose help text (src/config/fixes.ts) is keyed by code. */
 const fail = (attr: string, value: string, code: string, arg?: string): never => {
@@ -34,6 +33,12 @@ const list = (v: string, sep = /[\s,]+/) =>
 const str = (v?: string) => v?.trim() || undefined;
 const oneOf = <T extends string>(attr: string, v: string, allowed: readonly T[]): T =>
   allowed.includes(v as T) ? (v as T) : fail(attr, v, "oneOf", allowed.join(", "));
+/**
+ * An on/off attribute, as HTML writes them: present without a value means on
+ * (`data-osdi-background`), and so does "true"; "false" means off.
+ */
+const flag = (attr: string, v: string | undefined, otherwise: boolean): boolean =>
+  v === undefined ? otherwise : oneOf(attr, v || "true", ["true", "false"]) === "true";
 
 function httpsUrl(attr: string, v: string, base?: string): URL {
   let u: URL | undefined;
@@ -66,8 +71,7 @@ function action(v: string, raw: Raw) {
   }
   if (!kind) return fail("action", v, "noKind");
   // The service queues the post and answers at once: the fastest thanks.
-  if (oneOf("background", raw.background ?? "false", ["true", "false"]) === "true")
-    u.searchParams.set("background_request", "true");
+  if (flag("background", raw.background, false)) u.searchParams.set("background_request", "true");
   let helper = u.href;
   if (m) {
     if (m[3] && m[3] !== KINDS[kind][1]) fail("action", v, "collection", kind);
@@ -131,7 +135,7 @@ const PARSERS = {
   action: (raw: Raw) =>
     raw.action ? action(raw.action.trim(), raw) : fail("action", "", "missing"),
   fields: (raw: Raw, o: { kind: Kind }) => {
-    const v = raw.fields ?? DEFAULT_FIELDS;
+    const v = raw.fields ?? DEFAULT_FIELDS.join(" ");
     const fields = [...new Set(list(v))];
     for (const f of fields) {
       if (!FIELDS.includes(f as FieldName)) fail("fields", v, "field", f);
@@ -151,20 +155,23 @@ const PARSERS = {
   tags: (raw: Raw) => list(raw.tags ?? "", /,/),
   source: (raw: Raw, _o: unknown, page: Page) => fromPage(raw, "source", page),
   referrer: (raw: Raw, _o: unknown, page: Page) => fromPage(raw, "referrer", page),
-  autoresponse: (raw: Raw) =>
-    oneOf("autoresponse", raw.autoresponse ?? "true", ["true", "false"]) === "true",
+  autoresponse: (raw: Raw) => flag("autoresponse", raw.autoresponse, true),
+  // A consent box: "checked" (pre-ticked), "unchecked"; valueless or "true" is an
+  // unticked box, "false" none.
   emailOptIn: (raw: Raw, o: { fields: FieldName[] }) => {
     const v = raw["email-opt-in"];
-    if (v === undefined) return undefined;
+    if (v === undefined || v === "false") return undefined;
     if (!o.fields.includes("email")) fail("email-opt-in", v, "emailField");
-    return oneOf("email-opt-in", v, ["checked", "unchecked"]);
+    return v === "" || v === "true"
+      ? "unchecked"
+      : oneOf("email-opt-in", v, ["checked", "unchecked"]);
   },
   smsOptIn: (raw: Raw, o: { fields: FieldName[] }) => {
     const v = raw["sms-opt-in"];
-    if (v === undefined) return false;
+    if (v === undefined || v === "false") return false;
     // Consent to texts must be given by the visitor, so the box is never pre-ticked.
     if (v === "checked") fail("sms-opt-in", v, "smsChecked");
-    oneOf("sms-opt-in", v, ["unchecked", "true"]);
+    if (v) oneOf("sms-opt-in", v, ["unchecked", "true"]);
     if (!o.fields.includes("phone")) fail("sms-opt-in", v, "smsPhone");
     return true;
   },
@@ -208,7 +215,7 @@ const PARSERS = {
   prefill: (raw: Raw, _o: unknown, page: Page) => {
     const q = new URL(page.href).searchParams;
     const values: Record<string, string> = {};
-    for (const f of PREFILL) {
+    for (const f of PERSONAL) {
       const v = q.get(f) || raw[`prefill-${f}`];
       if (v) values[f] = v;
     }

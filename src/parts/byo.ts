@@ -6,35 +6,19 @@
  * status region and the events, and renders no fields of its own. The author's
  * markup and CSS stay as they are. Loaded only by pages that have such a form.
  */
-import type { effect } from "@preact/signals-core";
+import { effect } from "@preact/signals";
 import { CUSTOM_TYPES, type CustomField, FIELDS } from "../config/attributes";
-import type { parseOptions, readAttributes } from "../config/parse";
-import type { Strings, TextKey } from "../i18n/en";
-import type { pickLang } from "../i18n/locales";
-import type { translator } from "../i18n/t";
-import { define, type part } from "../lazy";
+import { type Options, parseOptions, readAttributes } from "../config/parse";
+import { broken } from "../element/mount";
+import { emit } from "../events";
+import type { TextKey } from "../i18n/en";
+import { translator } from "../i18n/t";
+import { loadWords, type Words } from "../i18n/words";
+import { submit } from "../submit/submit";
 import { CUSTOM } from "../submit/values";
-import type { emit } from "../widgets/emit";
-import { fieldId } from "../widgets/ids";
-import type { createModel } from "../widgets/model";
-import type { Submit } from "./submit";
-
-/**
- * The bundle's own functions, handed over so that this part shares its signals,
- * parser and parts instead of carrying copies.
- */
-export interface Kit {
-  part: typeof part;
-  effect: typeof effect;
-  parseOptions: typeof parseOptions;
-  readAttributes: typeof readAttributes;
-  createModel: typeof createModel;
-  translator: typeof translator;
-  pickLang: typeof pickLang;
-  emit: typeof emit;
-  /** Reports an error the way mount() does; returns false. */
-  broken: (el: HTMLElement, e: unknown) => void;
-}
+import { addHoneypot } from "../widget/Honeypot";
+import { fieldId } from "../widget/ids";
+import { createModel } from "../widget/model";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -79,8 +63,8 @@ function customField(name: string, els: Control[]): CustomField {
 }
 
 /** The data-osdi-* attributes, completed from what the form itself holds. */
-function attributes(form: HTMLFormElement, named: Map<string, Control[]>, kit: Kit) {
-  const raw = kit.readAttributes(form);
+function attributes(form: HTMLFormElement, named: Map<string, Control[]>) {
+  const raw = readAttributes(form);
   const fields = FIELDS.filter((f) => named.has(f));
   raw.fields ??= fields.join(" ");
   const required = fields.filter((f) => named.get(f)!.some((e) => e.required));
@@ -108,31 +92,23 @@ function entered(els: Control[], multi: boolean) {
 }
 
 /** Enhances the form; returns what undoes it. */
-export function enhance(form: HTMLFormElement, kit: Kit): () => void {
-  const { effect, emit, translator } = kit;
+export default function enhance(form: HTMLFormElement): () => void {
   const named = controlsByName(form);
-  let o: ReturnType<typeof parseOptions>;
+  let o: Options;
   try {
-    o = kit.parseOptions(attributes(form, named, kit), location);
+    o = parseOptions(attributes(form, named), location);
   } catch (e) {
-    kit.broken(form, e);
+    broken(form, e);
     return () => {};
   }
-  const m = kit.createModel(o, translator(o), form);
-  const lang = kit.pickLang(form, o.lang);
+  const model = createModel(o, translator(o), form);
   const status = form.ownerDocument.createElement("div");
   status.className = `${CLASS}status`;
-  status.id = `${m.uid}:status`;
+  status.id = `${model.uid}:status`;
   status.setAttribute("role", "status");
   status.tabIndex = -1;
-  // The honeypot, as in the widget's own form: hidden from people and assistive tech.
-  const trap = form.ownerDocument.createElement("div");
-  trap.hidden = true;
-  const bait = form.ownerDocument.createElement("input");
-  bait.name = "url";
-  bait.autocomplete = "off";
-  trap.append(bait);
-  form.append(trap, status);
+  const trap = addHoneypot(form);
+  form.append(status);
   const validated = form.noValidate;
   form.noValidate = true;
   // What success hides and disables, to give back on unmount.
@@ -141,31 +117,31 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
   const errors: HTMLElement[] = [];
 
   const show = () => {
-    form.setAttribute("data-osdi-state", m.state.value);
-    const key = m.status.value;
-    status.textContent = key ? m.t(key) : "";
+    form.setAttribute("data-osdi-state", model.state.value);
+    const key = model.status.value;
+    status.textContent = key ? model.text(key) : "";
     for (const e of errors) e.remove();
     errors.length = 0;
-    const found = m.errors.value;
-    for (const c of m.controls) {
-      const els = named.get(c.k);
+    const found = model.errors.value;
+    for (const c of model.controls) {
+      const els = named.get(c.key);
       if (!els) continue;
-      const id = `${fieldId(m, c.k)}:error`;
+      const id = `${fieldId(model, c.key)}:error`;
       for (const el of els) {
         const described = (el.getAttribute("aria-describedby") ?? "")
           .split(" ")
           .filter((d) => d && d !== id);
-        if (found[c.k]) described.push(id);
-        if (found[c.k]) el.setAttribute("aria-invalid", "true");
+        if (found[c.key]) described.push(id);
+        if (found[c.key]) el.setAttribute("aria-invalid", "true");
         else el.removeAttribute("aria-invalid");
         if (described.length) el.setAttribute("aria-describedby", described.join(" "));
         else el.removeAttribute("aria-describedby");
       }
-      if (!found[c.k]) continue;
+      if (!found[c.key]) continue;
       const message = form.ownerDocument.createElement("div");
       message.className = `${CLASS}error`;
       message.id = id;
-      message.textContent = m.t(found[c.k] as TextKey);
+      message.textContent = model.text(found[c.key] as TextKey);
       const last = els[els.length - 1];
       // After the group's fieldset, or after the control itself.
       (last.closest("fieldset") ?? last).after(message);
@@ -173,7 +149,7 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
     }
     // Done: the thanks stand alone, as in the widget's own form. (A host rule that
     // sets display on a row beats [hidden]; the controls are disabled all the same.)
-    if (m.state.value === "success") {
+    if (model.state.value === "success") {
       for (const child of Array.from(form.children))
         if (child !== status && !(child as HTMLElement).hidden) {
           (child as HTMLElement).hidden = true;
@@ -189,29 +165,30 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
-    for (const c of m.controls) {
-      const els = named.get(c.k);
-      if (els) m.values[c.k].value = entered(els, !!c.group);
+    for (const c of model.controls) {
+      const els = named.get(c.key);
+      if (els) model.values[c.key].value = entered(els, !!c.group);
     }
-    await (await kit.part<Submit>("submit"))(m, form);
-    const first = m.controls.find((c) => m.errors.peek()[c.k]);
-    if (m.state.peek() === "error" && first) named.get(first.k)?.[0].focus();
+    await submit(model, form);
+    const first = model.controls.find((c) => model.errors.peek()[c.key]);
+    if (model.state.peek() === "error" && first) named.get(first.key)?.[0].focus();
   };
 
   let dispose = () => {};
-  const start = (strings?: Strings) => {
-    if (strings) m.t = translator(o, strings);
+  let gone = false;
+  const start = ({ text }: Words) => {
+    if (gone) return;
+    model.text = text;
     dispose = effect(show);
     form.addEventListener("submit", onSubmit);
-    emit(m, "ready");
-    // As for the widget's own forms: fetched while online, so going offline later can still queue.
-    kit.part("submit").catch(() => {});
+    emit(model, "ready");
   };
-  const code = lang.split("-")[0];
-  if (code === "en") start();
-  else kit.part<Strings>(`lang-${code}`).then(start, () => start());
+  const words = loadWords(o, form);
+  if (words instanceof Promise) words.then(start);
+  else start(words);
 
   return () => {
+    gone = true;
     dispose();
     form.removeEventListener("submit", onSubmit);
     form.classList.remove("osdi-embed", `osdi-embed--${o.kind}`);
@@ -226,7 +203,3 @@ export function enhance(form: HTMLFormElement, kit: Kit): () => void {
     status.remove();
   };
 }
-
-export type Enhance = typeof enhance;
-
-define("byo", enhance);

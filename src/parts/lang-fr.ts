@@ -1,5 +1,2 @@
-/** dist/osdi-embed-lang-fr.js: the French strings, loaded by the bundle only for widgets in French. */
-import { fr } from "../i18n/fr";
-import { define } from "../lazy";
-
-define("lang-fr", fr);
+/** dist/osdi-embed-lang-fr.js: the French words, for widgets in French only. */
+export { fr as default } from "../i18n/fr";

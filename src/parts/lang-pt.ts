@@ -1,5 +1,2 @@
-/** dist/osdi-embed-lang-pt.js: the Portuguese strings, loaded by the bundle only for widgets in Portuguese. */
-import { pt } from "../i18n/pt";
-import { define } from "../lazy";
-
-define("lang-pt", pt);
+/** dist/osdi-embed-lang-pt.js: the Portuguese words, for widgets in Portuguese only. */
+export { pt as default } from "../i18n/pt";

@@ -16,10 +16,10 @@ export const isPhone = (s: string) => s.length >= 7 && s.length <= 15;
  */
 export function validate(o: Options, v: Values): Errors {
   const errors: Errors = {};
-  for (const { k, type, req } of controls(o)) {
-    const s = text(v[k]);
+  for (const { key, type, required } of controls(o)) {
+    const s = text(v[key]);
     const bad =
-      req && !filled(v[k])
+      required && !filled(v[key])
         ? "error_required"
         : !s
           ? 0
@@ -30,7 +30,7 @@ export function validate(o: Options, v: Values): Errors {
               : ((type === "number" && !Number.isFinite(Number(s))) ||
                   (type === "date" && Number.isNaN(Date.parse(s)))) &&
                 "error_invalid";
-    if (bad) errors[k] = bad;
+    if (bad) errors[key] = bad;
   }
   const shown = (k: "email" | "phone") => (o.fields.includes(k) ? v[k] : "");
   if (!text(shown("email")) && !digits(shown("phone"))) {

@@ -4,6 +4,6 @@ import type { Model } from "./model";
  * Element id of a field's input, unique on the page. Its hint, error and options
  * add ":hint", ":error", ":1"…: a colon is never in a field name, so no id collides.
  */
-export const fieldId = (m: Model, key: string) =>
+export const fieldId = (model: Model, key: string) =>
   // Custom field names may hold spaces, which id lists cannot; "~" is never in a name.
-  `${m.uid}-${key.replace(/ /g, "~")}`;
+  `${model.uid}-${key.replace(/ /g, "~")}`;

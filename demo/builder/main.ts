@@ -1,16 +1,22 @@
 /**
- * The snippet builder (demo/builder.html), built to dist/builder.js. As the
+ * The snippet builder (demo/builder.html), built to dist/demo/builder.js. As the
  * organizer types, it turns the form into data-osdi-* attributes, checks them
  * with parseOptions (the widget's own parser, with the help texts loaded), and
  * shows either the problems, each tied to its control, or the live widget and
  * the snippet. Plain DOM code: the widget itself comes from /dist/osdi-embed.js,
  * which mounts the preview container when it is inserted.
  */
-import { FIELDS, type FieldName, type Kind, PREFIX } from "../config/attributes";
-import { FIXES } from "../config/fixes";
-import { AuthorError, useFixes } from "../config/log";
-import { parseOptions } from "../config/parse";
-import { en } from "../i18n/en";
+import {
+  DEFAULT_FIELDS,
+  FIELDS,
+  type FieldName,
+  type Kind,
+  PREFIX,
+} from "../../src/config/attributes";
+import { FIXES } from "../../src/config/fixes";
+import { AuthorError, useFixes } from "../../src/config/log";
+import { parseOptions } from "../../src/config/parse";
+import { en } from "../../src/i18n/en";
 import { type Attr, attributes, type Draft, type Fallback, fallback, snippet } from "./snippet";
 
 useFixes(FIXES);
@@ -42,8 +48,6 @@ const code = byId<HTMLElement>("b-snippet");
 const copyButton = byId<HTMLButtonElement>("b-copy");
 const copyStatus = byId<HTMLSpanElement>("b-copy-status");
 const eventGroup = byId<HTMLFieldSetElement>("b-event");
-
-const DEFAULT_FIELDS: FieldName[] = ["given_name", "family_name", "email", "postal_code"];
 
 /** One checkbox per field, in the contract's order: "First name (given_name)". */
 function checkboxes(groupId: string, name: string, checked: (f: FieldName) => boolean) {

@@ -1,19 +1,25 @@
-import { batch, type Signal, signal } from "@preact/signals-core";
+import { batch, type Signal, signal } from "@preact/signals";
 import { type Control, controls } from "../config/controls";
 import type { Options } from "../config/parse";
 import type { TextKey } from "../i18n/en";
-import type { T } from "../i18n/t";
+import type { Translate } from "../i18n/t";
 import type { Errors } from "../submit/validate";
 import type { Value } from "../submit/values";
 
 export type State = "idle" | "submitting" | "success" | "error" | "queued";
 
-/** One widget's state, all in signals: the render effect re-runs when any of them changes. */
+/**
+ * One widget's state, in signals. Components that read them re-render when they
+ * change; the submit flow and the outbox write them.
+ */
 export interface Model {
-  o: Options;
-  t: T;
+  options: Options;
+  /** The widget's words: the author's data-osdi-text-* first, then its language's. */
+  text: Translate;
   controls: Control[];
+  /** Prefix of the widget's element ids, unique on the page. */
   uid: string;
+  /** The container (or the author's own form). */
   host: HTMLElement;
   state: Signal<State>;
   status: Signal<TextKey | "">;
@@ -23,24 +29,24 @@ export interface Model {
   set(state: State, status: TextKey | "", errors?: Errors): void;
 }
 
-let seq = 0;
+let count = 0;
 
-export function createModel(o: Options, t: T, host: HTMLElement): Model {
+export function createModel(options: Options, text: Translate, host: HTMLElement): Model {
+  const list = controls(options);
   const values: Record<string, Signal<Value>> = {};
-  const list = controls(o);
   for (const c of list)
-    values[c.k] = signal(
+    values[c.key] = signal(
       c.group && c.type === "checkbox"
         ? []
         : c.type === "checkbox"
-          ? c.k === "email_opt_in" && o.emailOptIn === "checked"
-          : (o.prefill[c.k] ?? ""),
+          ? c.key === "email_opt_in" && options.emailOptIn === "checked"
+          : (options.prefill[c.key] ?? ""),
     );
-  const m: Model = {
-    o,
-    t,
+  const model: Model = {
+    options,
+    text,
     controls: list,
-    uid: `osdi-${++seq}`,
+    uid: `osdi-${++count}`,
     host,
     state: signal("idle"),
     status: signal(""),
@@ -48,10 +54,10 @@ export function createModel(o: Options, t: T, host: HTMLElement): Model {
     values,
     set: (state, status, errors) =>
       batch(() => {
-        m.state.value = state;
-        m.status.value = status;
-        if (errors) m.errors.value = errors;
+        model.state.value = state;
+        model.status.value = status;
+        if (errors) model.errors.value = errors;
       }),
   };
-  return m;
+  return model;
 }

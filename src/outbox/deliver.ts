@@ -1,19 +1,18 @@
 /**
- * dist/osdi-embed-outbox.js: delivers queued submissions. The bundle loads it
- * when the browser comes back online and on any page load that finds the
- * outbox not empty; the submit part carries its own copy for a first attempt
- * that fails (Web Locks keep the two from sending an item twice).
+ * Delivers what the outbox holds: with retries and backoff, one tab at a time,
+ * and again every minute while something is left (a server error or a rate
+ * limit may have passed). Items older than seven days are dropped unsent.
  */
-import { define } from "../lazy";
-import { type Item, KEY, read, remove } from "../submit/outbox";
 import { type SendError, send } from "../submit/transport";
+import { type Item, KEY, read, remove } from "./store";
 
 /** How long a queued submission is kept: past this, sending it would surprise its author. */
 export const TTL = 7 * 24 * 3600_000;
 
 export type Outcome = "sent" | "queued" | "rejected";
 
-const drop = (id: string) => remove(id);
+/** Fired on window when an item has been delivered, so widgets waiting on it can say so. */
+export const SENT = "osdi-embed:sent";
 
 /** One tab at a time: two open tabs must never both send an item. */
 const locked = <T>(fn: () => Promise<T>): Promise<T> =>
@@ -22,6 +21,7 @@ const locked = <T>(fn: () => Promise<T>): Promise<T> =>
 /**
  * Sends one item with retries. `stored` says whether it sits in the outbox: if it
  * did and is gone once we hold the lock, another tab has delivered it already.
+ * `first` is the answer to an attempt the caller made itself.
  */
 export function deliver(
   item: Item,
@@ -34,11 +34,11 @@ export function deliver(
       await send(item.url, item.body, { first });
     } catch (e) {
       if ((e as SendError).retryable) return "queued";
-      drop(item.id);
+      remove(item.id);
       return "rejected";
     }
-    drop(item.id);
-    dispatchEvent(new Event("osdi-embed:sent"));
+    remove(item.id);
+    dispatchEvent(new Event(SENT));
     // Heuristic: other tabs' localStorage caches update asynchronously; give the removal
     // time to reach them before the lock passes on (IndexedDB would make this exact).
     await new Promise((r) => setTimeout(r, 200));
@@ -52,16 +52,14 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 export async function flush(): Promise<void> {
   clearTimeout(timer);
   for (const item of read()) {
-    if (Date.now() - item.at > TTL) drop(item.id);
+    if (Date.now() - item.at > TTL) remove(item.id);
     else await deliver(item, true);
   }
   if (read().length) later();
 }
 
-/** Tries the outbox again in a minute (a server error or a rate limit may have passed). */
+/** Tries the outbox again in a minute. */
 export function later() {
   clearTimeout(timer);
   timer = setTimeout(flush, 60_000);
 }
-
-define("outbox", { deliver, flush });

@@ -2,7 +2,7 @@
  * The snippet builder's model: what the organizer chose -> the container's
  * data-osdi-* attributes -> the snippet's HTML. No DOM here.
  */
-import { FIELDS, type FieldName, KINDS, type Kind, PREFIX } from "../config/attributes";
+import { FIELDS, type FieldName, KINDS, type Kind, PREFIX } from "../../src/config/attributes";
 
 /** The builder form's values, as read from it. */
 export interface Draft {

@@ -1,4 +1,4 @@
-import type { HelperBody } from "./body";
+import type { HelperBody } from "../submit/body";
 
 /**
  * Submissions that could not be delivered yet, kept in localStorage until they
@@ -33,23 +33,11 @@ export function read(): Item[] {
   }
 }
 
+/** Takes an item out: delivered, rejected or expired. */
 export function remove(id: string) {
   try {
     localStorage.removeItem(`${KEY}:${id}`);
   } catch {}
-}
-
-/** Makes the outbox hold exactly these items. False when storage is full, disabled or blocked. */
-export function write(items: Item[]): boolean {
-  try {
-    // New ones first: if storage refuses one, nothing already kept is lost.
-    const store = localStorage;
-    for (const i of items) store.setItem(`${KEY}:${i.id}`, JSON.stringify(i));
-    for (const old of read()) if (!items.some((i) => i.id === old.id)) remove(old.id);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** False when storage is full or disabled. */

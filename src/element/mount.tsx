@@ -1,0 +1,119 @@
+/**
+ * A container becomes a widget: its fallback is kept to put back, its attributes
+ * become options (or an author error, and the fallback stays), and the widget
+ * shows once its stylesheet and words are there.
+ */
+import { type ComponentChildren, h, render } from "preact";
+import { useErrorBoundary } from "preact/hooks";
+import { MOUNTED, PREFIX } from "../config/attributes";
+import { AuthorError, say } from "../config/log";
+import { parseOptions, readAttributes } from "../config/parse";
+import { emit } from "../events";
+import { part } from "../files/parts";
+import { loadWords, type Words } from "../i18n/words";
+import { resume } from "../outbox/resume";
+import { createModel } from "../widget/model";
+import { Widget } from "../widget/Widget";
+import { forget, later } from "./slices";
+import { stylesheet } from "./stylesheet";
+
+export const SELECTOR = `[${PREFIX}action]`;
+
+/** The fallback children of each mounted container, to put back on unmount. */
+const fallbacks = new WeakMap<Element, { nodes: Node[]; dispose: () => void }>();
+
+/** An error boundary: this widget gives way to its fallback, the others go on. */
+function Guard({ el, children }: { el: HTMLElement; children: ComponentChildren }) {
+  const [error] = useErrorBoundary((e) => queueMicrotask(() => broken(el, e)));
+  return error ? null : children;
+}
+
+/**
+ * Turns one container into a widget. Returns false (fallback kept, one console
+ * error naming the attribute and the fix) when its configuration is invalid.
+ */
+export function mount(el: HTMLElement): boolean {
+  resume();
+  if (el.hasAttribute(MOUNTED)) return true;
+  const entry = { nodes: Array.from(el.childNodes), dispose() {} };
+  fallbacks.set(el, entry);
+  el.setAttribute(MOUNTED, "");
+  // Unmounted while its stylesheet, words or part were on the way: nothing to do.
+  const current = () => fallbacks.get(el) === entry;
+  try {
+    // A form of the author's own, with its own inputs, is enhanced, not replaced.
+    if (el.tagName === "FORM") {
+      part("byo").then(
+        (enhance) => {
+          if (current()) entry.dispose = enhance(el as HTMLFormElement);
+        },
+        // Not to be had (the console says why): the author's form stays as it is.
+        () => unmount(el),
+      );
+      return true;
+    }
+    const options = parseOptions(readAttributes(el), location);
+    const words = loadWords(options, el);
+    const model = createModel(options, words instanceof Promise ? () => "" : words.text, el);
+    const show = ({ lang, text }: Words) => {
+      if (!current()) return;
+      forget(el);
+      model.text = text;
+      el.replaceChildren();
+      render(
+        <Guard el={el}>
+          <Widget model={model} lang={lang} />
+        </Guard>,
+        el,
+      );
+      entry.dispose = () => render(null, el);
+      emit(model, "ready");
+    };
+    // The fallback stays until the stylesheet and the words are there (English if
+    // other words cannot come), so nobody sees the form change style or language.
+    const style = options.styles === "base" ? stylesheet() : undefined;
+    if (!style && !(words instanceof Promise)) show(words);
+    else Promise.all([words, style]).then(([w]) => later(el, () => show(w)));
+    return true;
+  } catch (e) {
+    broken(el, e);
+    return false;
+  }
+}
+
+/** Puts the fallback back and says why. */
+export function broken(el: HTMLElement, e: unknown) {
+  unmount(el);
+  const author = e instanceof AuthorError;
+  // The element is logged so authors can find it, unless it holds a secret.
+  say(
+    "error",
+    () => (author ? e.message : `[osdi-embed] ${e}; the fallback is shown instead.`),
+    author && e.value === "…" ? undefined : el,
+  );
+}
+
+/** Removes the widget and puts the fallback back. */
+export function unmount(el: HTMLElement): void {
+  const entry = fallbacks.get(el);
+  if (!entry) return;
+  fallbacks.delete(el);
+  forget(el);
+  entry.dispose();
+  el.replaceChildren(...entry.nodes);
+  el.removeAttribute(MOUNTED);
+}
+
+/** The containers in root, root itself included. */
+export const containers = (root: ParentNode) => {
+  const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
+  if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root);
+  return found;
+};
+
+/** Mounts every container in root (itself included); one bad widget never stops the rest. */
+export function scan(root: ParentNode = document): HTMLElement[] {
+  // A page with the script and no widget still sends what an earlier visit kept.
+  resume();
+  return containers(root).filter(mount);
+}

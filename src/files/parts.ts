@@ -1,0 +1,87 @@
+/**
+ * Parts: what only some pages need, each an ordinary module in src/parts/ with a
+ * default export. The ESM build imports them as chunks; dist/osdi-embed.js loads
+ * the build's wrapped copy, dist/osdi-embed-<name>.js, beside itself. Either way
+ * a part may fail to come, and every caller has an answer for that.
+ */
+import { type Signal, signal } from "@preact/signals";
+import { loadScript } from "./load";
+import { shared } from "./shared";
+
+/** Each part's value: the default export of src/parts/<name>. */
+export interface Parts {
+  after: typeof import("../parts/after").default;
+  byo: typeof import("../parts/byo").default;
+  countries: typeof import("../parts/countries").default;
+  event: typeof import("../parts/event").default;
+  help: typeof import("../parts/help").default;
+  "lang-ar": typeof import("../parts/lang-ar").default;
+  "lang-de": typeof import("../parts/lang-de").default;
+  "lang-es": typeof import("../parts/lang-es").default;
+  "lang-fr": typeof import("../parts/lang-fr").default;
+  "lang-pt": typeof import("../parts/lang-pt").default;
+}
+export type PartName = keyof Parts;
+export type Importers = { [K in PartName]: () => Promise<{ default: Parts[K] }> };
+
+/** What a part's file finds on document.currentScript (see scripts/build.mjs). */
+export interface PartScript extends HTMLScriptElement {
+  osdiPart?: { shared: typeof shared; define(value: unknown): void };
+}
+
+let importers: Importers | undefined;
+const loading: { [K in PartName]?: Promise<Parts[K]> } = {};
+
+/** Parts as imports (the ESM build, tests); without, files beside the script. */
+export function useImports(imports: Importers | undefined): void {
+  importers = imports;
+  for (const name of Object.keys(loading)) delete loading[name as PartName];
+}
+
+function fromFile(name: PartName): Promise<unknown> {
+  let value: unknown;
+  return loadScript(`osdi-embed-${name}.js`, (s: PartScript) => {
+    s.osdiPart = {
+      shared,
+      define: (v) => {
+        value = v;
+      },
+    };
+  }).then(() => {
+    if (value === undefined) throw new Error(`osdi-embed-${name}.js defined nothing`);
+    return value;
+  });
+}
+
+/** Loads a part once; after a failure (offline now, online later) the next call tries again. */
+export function part<K extends PartName>(name: K): Promise<Parts[K]> {
+  if (!loading[name]) {
+    const load = importers
+      ? importers[name]().then((m) => m.default)
+      : (fromFile(name) as Promise<Parts[K]>);
+    loading[name] = load.catch((e) => {
+      delete loading[name];
+      throw e;
+    }) as (typeof loading)[K];
+  }
+  return loading[name] as Promise<Parts[K]>;
+}
+
+const arrived: { [K in PartName]?: Signal<Parts[K] | undefined> } = {};
+
+/**
+ * A part's value, or undefined until it has come. A component that reads it
+ * re-renders when it arrives (it reads a signal); safe to call conditionally.
+ */
+export function usePart<K extends PartName>(name: K): Parts[K] | undefined {
+  if (!arrived[name]) arrived[name] = signal(undefined) as (typeof arrived)[K];
+  const value = arrived[name]!;
+  if (value.peek() === undefined)
+    part(name).then(
+      (v) => {
+        value.value = v;
+      },
+      () => {},
+    );
+  return value.value;
+}

@@ -1,0 +1,148 @@
+import { type Signal, useComputed } from "@preact/signals";
+import { Fragment, h } from "preact";
+import { useMemo } from "preact/hooks";
+import type { Control } from "../config/controls";
+import { usePart } from "../files/parts";
+import type { TextKey } from "../i18n/en";
+import { fieldId } from "./ids";
+import type { Model } from "./model";
+
+/**
+ * One control with its label, hint and error, tied by for/id and aria-describedby.
+ * Radios and checkbox groups sit in a fieldset whose legend is the label; a single
+ * checkbox comes before its label.
+ *
+ * A Field re-renders only when its own error changes. What the visitor types is
+ * in the DOM already and in the value's signal; the value is read without
+ * subscribing (peek), so a keystroke re-renders nothing.
+ */
+export function Field({ model, control, lang }: { model: Model; control: Control; lang: string }) {
+  const { key, type, required, group } = control;
+  const value = model.values[key];
+  const current = value.peek();
+  const error = useComputed(() => model.errors.value[key]).value;
+  const id = fieldId(model, key);
+  const box = type === "checkbox" && !group;
+  const hint = key === "sms_opt_in" ? model.text("sms_disclosure") : "";
+  const described =
+    [hint && `${id}:hint`, error && `${id}:error`].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name: key,
+    "aria-invalid": error ? ("true" as const) : undefined,
+    "aria-describedby": described,
+  };
+  // "(required)" is in the label's own text, so assistive tech reads it once, with the
+  // label; aria-required would only say it twice.
+  const label = [
+    control.label ?? model.text(key as TextKey),
+    required && <span class="osdi-embed__required"> {model.text("required")}</span>,
+  ];
+  const text = {
+    ...common,
+    class: "osdi-embed__input",
+    // Bound to the signal: the DOM follows it without a render.
+    value: value as Signal<string>,
+    onInput: (e: Event) => {
+      value.value = (e.target as HTMLInputElement).value;
+    },
+  };
+  // Country names come as a part, the first time a widget shows a country field.
+  // (usePart is safe to call conditionally: it keeps no per-component state.)
+  const countries = type === "select" && !control.options ? usePart("countries") : undefined;
+  const options = useMemo(
+    () =>
+      type !== "select"
+        ? undefined
+        : (control.options?.map((o) => [o, o]) ?? countries?.(lang) ?? []),
+    [countries, lang],
+  );
+  return (
+    <div
+      class={
+        box
+          ? "osdi-embed__checkbox"
+          : `osdi-embed__field osdi-embed__field--${key.replace(/\W/g, "-")}`
+      }
+    >
+      {group ? (
+        <fieldset class="osdi-embed__group">
+          <legend class="osdi-embed__label">{label}</legend>
+          {control.options!.map((option, i) => {
+            const multi = type === "checkbox";
+            const on = multi ? (current as string[]).includes(option) : current === option;
+            // The first option carries the field's own id: focus and labels find it.
+            const optionId = i ? `${id}:${i}` : id;
+            return (
+              <div class="osdi-embed__checkbox">
+                <input
+                  {...common}
+                  id={optionId}
+                  type={type as "radio"}
+                  value={option}
+                  checked={on}
+                  onChange={(e) => {
+                    const now = value.peek() as string[];
+                    value.value = multi
+                      ? e.currentTarget.checked
+                        ? [...now, option]
+                        : now.filter((x) => x !== option)
+                      : option;
+                  }}
+                />
+                <label for={optionId}>{option}</label>
+              </div>
+            );
+          })}
+        </fieldset>
+      ) : box ? (
+        <>
+          <input
+            {...common}
+            type="checkbox"
+            checked={current === true}
+            onChange={(e) => {
+              value.value = e.currentTarget.checked;
+            }}
+          />
+          <label for={id}>{label}</label>
+        </>
+      ) : (
+        <>
+          <label class="osdi-embed__label" for={id}>
+            {label}
+          </label>
+          {options ? (
+            <select {...text} autocomplete={control.autocomplete}>
+              <option value="">{model.text("choose")}</option>
+              {options.map(([code, name]) => (
+                <option value={code}>{name}</option>
+              ))}
+            </select>
+          ) : type === "textarea" ? (
+            // Generous, but bounded: nobody's comment or name needs more.
+            <textarea {...text} rows={4} maxLength={5000} />
+          ) : (
+            <input
+              {...text}
+              type={type as "text"}
+              autocomplete={control.autocomplete}
+              inputMode={control.inputMode as "text"}
+              maxLength={250}
+            />
+          )}
+        </>
+      )}
+      {hint && (
+        <div class="osdi-embed__hint" id={`${id}:hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div class="osdi-embed__error" id={`${id}:error`}>
+          {model.text(error)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { h } from "preact";
+import { usePart } from "../files/parts";
+import { RTL } from "../i18n/locales";
+import { submit } from "../submit/submit";
+import { Field } from "./Field";
+import { Honeypot } from "./Honeypot";
+import type { Model } from "./model";
+
+/**
+ * The widget: heading, event details, the form, the status region, and what it
+ * offers after success. It reads the model's state and status, so it re-renders
+ * when they change; each Field re-renders only for its own error.
+ */
+export function Widget({ model, lang }: { model: Model; lang: string }) {
+  const { options: o, text, uid } = model;
+  const state = model.state.value;
+  const status = model.status.value;
+  const EventDetails = o.kind === "event" ? usePart("event") : undefined;
+  const After = state === "success" && !o.redirect ? usePart("after") : undefined;
+  return (
+    <div
+      class={`osdi-embed osdi-embed--${o.kind}`}
+      data-osdi-state={state}
+      // The widget's own language and direction, which may differ from the page's.
+      lang={lang}
+      dir={RTL.includes(lang.split("-")[0]) ? "rtl" : "ltr"}
+    >
+      {o.title && <h2 class="osdi-embed__title">{o.title}</h2>}
+      {o.description && <p class="osdi-embed__description">{o.description}</p>}
+      {EventDetails && <EventDetails options={o} lang={lang} />}
+      {state !== "success" && (
+        <form
+          class="osdi-embed__form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(model, e.currentTarget);
+          }}
+        >
+          {model.controls.map((c) => (
+            <Field model={model} control={c} lang={lang} key={c.key} />
+          ))}
+          <Honeypot />
+          <button
+            class="osdi-embed__button"
+            type="submit"
+            aria-disabled={state === "submitting" ? "true" : undefined}
+          >
+            {text("submit")}
+          </button>
+        </form>
+      )}
+      <div class="osdi-embed__status" id={`${uid}:status`} role="status" tabIndex={-1}>
+        {status && text(status)}
+      </div>
+      {After && <After model={model} lang={lang} />}
+    </div>
+  );
+}
