@@ -83,7 +83,14 @@ export async function serveStatic({
       }
       const rewritten = await rewrite?.(path, body, type);
       if (rewritten !== undefined) body = Buffer.from(rewritten);
-      res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store", ...headers?.(path) });
+      res.writeHead(200, {
+        "Content-Type": type,
+        "Cache-Control": "no-store",
+        // As a CDN does: osdi-embed loads its files with crossorigin="anonymous" (for SRI),
+        // so a page on another origin needs this header to use them.
+        "Access-Control-Allow-Origin": "*",
+        ...headers?.(path),
+      });
       res.end(body);
     } catch {
       notFound(res);

@@ -69,7 +69,7 @@ function missing(file: string, url?: string) {
     warned.add(file);
     print(
       "warn",
-      `${file} could not be loaded from ${url} (missing, blocked, or not the file this osdi-embed.js was built with), so the widgets go on without it. ${FIX}`,
+      `${file} could not be loaded from ${url} (missing, blocked, served from another origin without Access-Control-Allow-Origin, or not the file this osdi-embed.js was built with), so the widgets go on without it. ${FIX}`,
     );
   }
 }
