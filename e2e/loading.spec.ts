@@ -300,6 +300,9 @@ test("Trusted Types (require-trusted-types-for 'script'; trusted-types osdi-embe
 }) => {
   await recordPolicy(page);
   await recordAdded(page);
+  await page.addInitScript(() => {
+    (window as unknown as { __globals: string[] }).__globals = Object.keys(window);
+  });
   const response = await page.goto(`${site}/loading/trusted-types.html`);
   expect(response?.headers()["content-security-policy"]).toBe(
     trustedTypesPolicy(site, servers.helper),
@@ -345,6 +348,13 @@ test("Trusted Types (require-trusted-types-for 'script'; trusted-types osdi-embe
   ).toEqual([]);
   expect(consoleMessages.filter((m) => /^(error|pageerror)$/.test(m.type))).toEqual([]);
   expect(await recordCount(servers)).toBe(1);
+  // Whatever parts ran, the page got one global: window.OsdiEmbed.
+  expect(
+    await page.evaluate(() => {
+      const before = (window as unknown as { __globals: string[] }).__globals;
+      return Object.keys(window).filter((k) => !before.includes(k) && !k.startsWith("__"));
+    }),
+  ).toEqual(["OsdiEmbed"]);
 
   // And the policy is enforced: a plain string as a script URL, or another policy, is refused.
   expect(
