@@ -11,7 +11,8 @@ useImports({
   byo: () => import("./parts/byo"),
   countries: () => import("./parts/countries"),
   event: () => import("./parts/event"),
-  help: () => import("./parts/help"),
+  // The help texts are in this build already (above): no chunk of their own.
+  help: async () => ({ default: FIXES }),
   "lang-ar": () => import("./parts/lang-ar"),
   "lang-de": () => import("./parts/lang-de"),
   "lang-es": () => import("./parts/lang-es"),
