@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { serveStatic } from "../scripts/serve.mjs";
+import { es } from "../src/i18n/es";
 import {
   test as base,
   type ConsoleEntry,
@@ -527,4 +528,72 @@ test("valueless boolean attributes mean on, ='false' means off: background, auto
   expect(offRecord?.background).toBe(false);
   expect(offRecord?.body.triggers).toEqual({ autoresponse: { enabled: false } });
   expect(consoleErrors).toEqual([]);
+});
+
+test.describe("pages that load the script their own way", () => {
+  test("twice (a theme and a plugin both add it): one widget, one global, one record", async ({
+    page,
+    loadingSite: site,
+    servers,
+    consoleErrors,
+  }) => {
+    await page.goto(`${site}/loading/twice.html`);
+    await expect(page.locator("script[src$='/dist/osdi-embed.js']")).toHaveCount(2);
+    await expect(page.locator("#petition > .osdi-embed")).toHaveCount(1);
+    await expect(page.locator("#petition form")).toHaveCount(1);
+    await signPetition(page, "twice@example.org");
+    await expect.poll(() => recordCount(servers)).toBe(1);
+    expect((await posts(servers)).length).toBe(1);
+    await expect(page.locator("link[href$='/dist/osdi-embed.css']")).toHaveCount(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("late (added after the load event, as 'delay JS' does): mounts, styled, sends", async ({
+    page,
+    loadingSite: site,
+    servers,
+    consoleErrors,
+  }) => {
+    await page.goto(`${site}/loading/late.html`);
+    await page.waitForLoadState("load");
+    // The fallback until then.
+    await expect(page.locator("#petition > a")).toBeVisible();
+    await page.evaluate(() => {
+      const s = document.createElement("script");
+      s.src = "/dist/osdi-embed.js";
+      document.body.append(s);
+    });
+    const petition = widgetIn(page, "#petition");
+    await expect(petition).toHaveCSS("display", "grid");
+    await signPetition(page, "late@example.org");
+    await expect.poll(() => recordCount(servers)).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("in an iframe sandboxed without allow-same-origin: Spanish, styled, sends; a failure says it cannot keep it", async ({
+    page,
+    loadingSite: site,
+    servers,
+  }) => {
+    await page.goto(`${site}/loading/framing.html`);
+    const frame = page.frameLocator("iframe");
+    const petition = frame.locator("#petition > .osdi-embed");
+    // Its parts and stylesheet came, cross-origin from an opaque origin.
+    await expect(petition.getByRole("button", { name: "Firmar" })).toBeVisible();
+    await expect(petition).toHaveCSS("display", "grid");
+    // No storage on an opaque origin: a post that cannot go now is not lost silently.
+    await petition.getByLabel(/^Nombre/).fill("Ada");
+    await petition.getByLabel(/^Correo electrónico/).fill("framed@example.org");
+    // The first attempt and its three retries all fail.
+    await servers.fault({ count: 4, status: 503 });
+    await petition.getByRole("button", { name: "Firmar" }).click();
+    await expect(petition).toHaveAttribute("data-osdi-state", "error", { timeout: 15_000 });
+    // error_storage, in Spanish: it could neither send nor keep it.
+    await expect(petition.getByRole("status")).toHaveText(es.error_storage);
+    // The values stay, and once the helper answers again a second try gets through.
+    await expect(petition.getByLabel(/^Correo electrónico/)).toHaveValue("framed@example.org");
+    await petition.getByRole("button", { name: "Firmar" }).click();
+    await expect(petition).toHaveAttribute("data-osdi-state", "success");
+    await expect.poll(() => recordCount(servers)).toBe(1);
+  });
 });

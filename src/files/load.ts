@@ -111,9 +111,15 @@ function pin(el: HTMLScriptElement | HTMLLinkElement, file: string) {
 
 /**
  * Runs one of the files as a classic script. `prepare` sets up the element
- * before it is added (what the part's code will find on document.currentScript).
+ * before it is added (what the part's code will find on document.currentScript);
+ * `ran` says afterwards whether the file did its part (a stale or foreign file
+ * that loads and does nothing counts as missing).
  */
-export function loadScript(file: string, prepare: (s: HTMLScriptElement) => void): Promise<void> {
+export function loadScript(
+  file: string,
+  prepare: (s: HTMLScriptElement) => void,
+  ran: () => boolean,
+): Promise<void> {
   const url = fileUrl(file);
   return new Promise<void>((ok, fail) => {
     if (!url) throw new Error(file);
@@ -122,7 +128,7 @@ export function loadScript(file: string, prepare: (s: HTMLScriptElement) => void
     s.src = scriptUrl(url);
     pin(s, file);
     prepare(s);
-    s.onload = () => ok();
+    s.onload = () => (ran() ? ok() : fail(new Error(`${file} defined nothing`)));
     s.onerror = fail;
     document.head.append(s);
   }).catch((e) => {

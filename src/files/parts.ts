@@ -40,17 +40,18 @@ export function useImports(imports: Importers | undefined): void {
 
 function fromFile(name: PartName): Promise<unknown> {
   let value: unknown;
-  return loadScript(`osdi-embed-${name}.js`, (s: PartScript) => {
-    s.osdiPart = {
-      shared,
-      define: (v) => {
-        value = v;
-      },
-    };
-  }).then(() => {
-    if (value === undefined) throw new Error(`osdi-embed-${name}.js defined nothing`);
-    return value;
-  });
+  return loadScript(
+    `osdi-embed-${name}.js`,
+    (s: PartScript) => {
+      s.osdiPart = {
+        shared,
+        define: (v) => {
+          value = v;
+        },
+      };
+    },
+    () => value !== undefined,
+  ).then(() => value);
 }
 
 /** Loads a part once; after a failure (offline now, online later) the next call tries again. */

@@ -14,9 +14,23 @@ export type Outcome = "sent" | "queued" | "rejected";
 /** Fired on window when an item has been delivered, so widgets waiting on it can say so. */
 export const SENT = "osdi-embed:sent";
 
-/** One tab at a time: two open tabs must never both send an item. */
-const locked = <T>(fn: () => Promise<T>): Promise<T> =>
-  navigator.locks ? navigator.locks.request(KEY, fn) : fn();
+/**
+ * One tab at a time: two open tabs must never both send an item. Where there are no
+ * locks (an old browser, or an opaque origin such as a sandboxed iframe, which refuses
+ * them) there is no other tab to share storage with either: go ahead.
+ */
+function locked<T>(fn: () => Promise<T>): Promise<T> {
+  let ran = false;
+  const run = () => {
+    ran = true;
+    return fn();
+  };
+  if (!navigator.locks) return run();
+  return navigator.locks.request(KEY, run).catch((e) => {
+    if (ran) throw e;
+    return run();
+  });
+}
 
 /**
  * Sends one item with retries. `stored` says whether it sits in the outbox: if it

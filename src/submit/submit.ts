@@ -3,7 +3,7 @@
  * attempt; what cannot go now is kept in the outbox before it is retried.
  */
 import { emit } from "../events";
-import { deliver, later, SENT } from "../outbox/deliver";
+import { deliver, later, type Outcome, SENT } from "../outbox/deliver";
 import { enqueue, type Item, read } from "../outbox/store";
 import { caught } from "../widget/Honeypot";
 import { fieldId } from "../widget/ids";
@@ -71,7 +71,7 @@ export async function submit(model: Model, form: HTMLFormElement): Promise<void>
     item,
     stored,
     res && { status: res.status, retryAfter: res.headers.get("Retry-After") },
-  );
+  ).catch((): Outcome => "queued");
   if (outcome === "sent") succeed(model);
   else if (outcome === "rejected") fail(model, "error_network");
   else if (!stored) fail(model, "error_storage");

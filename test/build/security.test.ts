@@ -59,11 +59,13 @@ describe("the build", () => {
     for (const f of [
       "osdi-embed.js",
       "osdi-embed-help.js",
-      "osdi-embed-outbox.js",
       "osdi-embed-countries.js",
       "osdi-embed.css",
     ])
       expect(topLevel).toContain(f);
+    // Sending and the outbox's delivery are in osdi-embed.js now, no longer parts of their own.
+    for (const gone of ["osdi-embed-outbox.js", "osdi-embed-submit.js"])
+      expect(topLevel).not.toContain(gone);
     expect(esm).toContain(join("dist", "esm", "index.js"));
   });
 });

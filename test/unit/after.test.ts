@@ -1,23 +1,19 @@
 // @vitest-environment happy-dom
 /**
- * src/parts/after.ts: what a widget shows after success. Share links carry the
+ * src/parts/after.tsx: what a widget shows after success. Share links carry the
  * page's canonical URL with source=share_<network>; an event with a start gets
  * a Google Calendar link and an RFC 5545 .ics file; every string goes through
  * the widget's translator, so data-osdi-text-* overrides apply.
  */
-import { effect } from "@preact/signals-core";
 import { h, render } from "preact";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { translator } from "../../src/i18n/t";
-import type { AfterView } from "../../src/parts/after";
-import { createModel, type Model } from "../../src/widgets/model";
+import After from "../../src/parts/after";
+import { createModel, type Model } from "../../src/widget/model";
 import { EVENT, PETITION, parse } from "./helpers";
 
-let view: AfterView;
-beforeAll(async () => {
-  await import("../../src/parts/after");
-  view = window.OsdiEmbedParts?.after as AfterView;
-});
+/** The after view of a widget, as Widget renders it. */
+const view = (m: Model, lang: string) => h(After, { model: m, lang });
 
 const PAGE_PATH =
   "/take-action?source=newsletter&email=ada%40example.org&given_name=Ada&ref=1#sign";
@@ -57,7 +53,8 @@ afterEach(() => {
 function show(attrs: Record<string, string> = {}): Model {
   const o = parse({ action: PETITION, ...attrs }, location);
   const m = createModel(o, translator(o), host);
-  dispose = effect(() => render(view(h, m, "en") as never, host));
+  render(view(m, "en"), host);
+  dispose = () => render(null, host);
   return m;
 }
 
@@ -294,7 +291,7 @@ describe("add to calendar", () => {
     expect(a.hasAttribute("target")).toBe(false);
     m.status.value = "thanks";
     m.errors.value = {};
-    render(view(h, m, "en") as never, host);
+    render(view(m, "en"), host);
     expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
     expect(byText("Calendar file (.ics)").getAttribute("href")).toBe(a.getAttribute("href"));
   });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { countries } from "../../src/widgets/countries";
+import countries from "../../src/parts/countries";
 
 describe("countries", () => {
   const list = countries("en");

@@ -163,7 +163,6 @@ describe("translator with a locale", () => {
 
 describe("LOCALES and their parts", () => {
   afterEach(() => {
-    delete window.OsdiEmbedParts;
     vi.resetModules();
   });
 
@@ -194,8 +193,7 @@ describe("LOCALES and their parts", () => {
   });
 
   it.each(codes)("the lang-%s part defines that language's strings when it runs", async (code) => {
-    delete window.OsdiEmbedParts;
-    await import(`../../src/parts/lang-${code}.ts`);
-    expect(window.OsdiEmbedParts?.[`lang-${code}`]).toEqual(BUILT_IN[code]);
+    const part: { default: Strings } = await import(`../../src/parts/lang-${code}.ts`);
+    expect(part.default).toEqual(BUILT_IN[code]);
   });
 });

@@ -54,7 +54,8 @@ describe("say", () => {
   it("prints at once when the help texts are inlined", () => {
     say("error", () => "now");
     expect(error).toHaveBeenCalledTimes(1);
-    expect(error.mock.calls[0][0]).toBe("now");
+    // print() now adds the prefix authors search for to every message that lacks it.
+    expect(error.mock.calls[0][0]).toBe("[osdi-embed] now");
   });
 
   it("prints at once when there is nothing to load", () => {

@@ -1,7 +1,7 @@
-import { effect } from "@preact/signals-core";
+import { effect } from "@preact/signals";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/t";
-import { createModel } from "../../src/widgets/model";
+import { createModel } from "../../src/widget/model";
 import { parse } from "./helpers";
 
 describe("model.set", () => {

@@ -4,9 +4,11 @@
 
 import { options } from "preact";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { mount, scan, unmount } from "../../src/element/mount";
+import { observe } from "../../src/element/schedule";
+import { setBase } from "../../src/files/load";
+import { type Importers, useImports } from "../../src/files/parts";
 import { en } from "../../src/i18n/en";
-import { setParts } from "../../src/lazy";
-import { mount, observe, scan, unmount } from "../../src/mount";
 import { EVENT, FORM, PETITION } from "./helpers";
 
 const FALLBACK = '<a href="https://actionnetwork.org/petitions/x">Sign the petition</a>';
@@ -22,21 +24,26 @@ afterEach(() => {
     unmount(el);
   document.body.replaceChildren();
   for (const link of Array.from(document.querySelectorAll("link"))) link.remove();
-  setParts(undefined, PARTS);
+  setBase(undefined);
+  useImports(PARTS);
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
 /** Parts import as in the ESM build: the country list comes from its own module. */
-const PARTS = {
+const PARTS: Importers = {
+  after: () => import("../../src/parts/after"),
+  byo: () => import("../../src/parts/byo"),
   countries: () => import("../../src/parts/countries"),
   event: () => import("../../src/parts/event"),
-  submit: () => import("../../src/parts/submit"),
+  help: () => import("../../src/parts/help"),
+  "lang-ar": () => import("../../src/parts/lang-ar"),
   "lang-de": () => import("../../src/parts/lang-de"),
+  "lang-es": () => import("../../src/parts/lang-es"),
   "lang-fr": () => import("../../src/parts/lang-fr"),
-  outbox: () => import("../../src/parts/outbox"),
+  "lang-pt": () => import("../../src/parts/lang-pt"),
 };
-setParts(undefined, PARTS);
+useImports(PARTS);
 
 /** A container with data-osdi-* attributes and fallback content, in the document. */
 function container(attrs: Record<string, string>, parent: HTMLElement = document.body) {
@@ -369,7 +376,7 @@ describe("stylesheet", () => {
   const links = () => document.querySelectorAll<HTMLLinkElement>("link[rel=stylesheet]");
 
   it("adds the stylesheet once, first in <head>, for styles=base; nothing for styles=none", () => {
-    setParts(SCRIPT);
+    setBase(SCRIPT);
     mount(container({ action: PETITION, styles: "none" }));
     expect(links()).toHaveLength(0);
     mount(container({ action: PETITION }));
@@ -385,7 +392,7 @@ describe("stylesheet", () => {
   });
 
   it("adds no style element", () => {
-    setParts(SCRIPT);
+    setBase(SCRIPT);
     mount(container({ action: PETITION }));
     expect(document.querySelectorAll("style")).toHaveLength(0);
   });
@@ -421,6 +428,8 @@ describe("rendering", () => {
     type(q(el, "input[name=given_name]"), "Ada");
     type(q(el, "input[name=email]"), "ada@");
     tick(q(el, "input[name=email_opt_in]"), true);
+    // Renders are debounced: give any the keystrokes scheduled their turn before counting.
+    await new Promise((r) => setTimeout(r));
     expect(stop()).toBe(0);
     stop = countDiffs();
     submit(el);

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 /**
- * The outbox: src/submit/outbox.ts keeps undelivered submissions in localStorage;
- * src/parts/outbox.ts delivers them, once across tabs, until they expire.
+ * The outbox: src/outbox/store.ts keeps undelivered submissions in localStorage;
+ * src/outbox/deliver.ts delivers them, once across tabs, until they expire.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { deliver, flush, TTL } from "../../src/parts/outbox";
+import { deliver, flush, TTL } from "../../src/outbox/deliver";
+import { enqueue, type Item, KEY, read, remove } from "../../src/outbox/store";
 import type { HelperBody } from "../../src/submit/body";
-import { enqueue, type Item, KEY, read, write } from "../../src/submit/outbox";
 
 const BODY: HelperBody = {
   person: { email_addresses: [{ address: "ada@example.org" }] },
@@ -24,6 +24,11 @@ const item = (id: string, at = Date.now()): Item => ({
 
 const fetchMock = vi.fn<typeof fetch>();
 const reply = (status: number) => new Response("{}", { status });
+/** Puts items in the outbox, each under its own key, as submit() does. */
+const seed = (...items: Item[]) => {
+  for (const i of items) expect(enqueue(i)).toBe(true);
+};
+
 /** The URLs fetch was called with, in order. */
 const posted = () => fetchMock.mock.calls.map(([url]) => String(url));
 
@@ -59,19 +64,21 @@ afterEach(() => {
   localStorage.clear();
 });
 
-describe("the stored queue (src/submit/outbox.ts)", () => {
+describe("the stored queue (src/outbox/store.ts)", () => {
   it("lives under the key prefix the privacy notes name, one key per item", () => {
     expect(KEY).toBe("osdi-embed:outbox");
     enqueue(item("a", 1));
     expect(keys()).toEqual([`${KEY}:a`]);
   });
 
-  it("round-trips items through write, enqueue and read", () => {
+  it("round-trips items through enqueue and read", () => {
     const a = item("a", 1);
     const b = item("b", 2);
     const c = item("c", 3);
     expect(read()).toEqual([]);
-    expect(write([a, b])).toBe(true);
+    // write() is gone (dead code): the first two go in one by one, as submit() puts them.
+    expect(enqueue(a)).toBe(true);
+    expect(enqueue(b)).toBe(true);
     expect(read()).toEqual([a, b]);
     expect(enqueue(c)).toBe(true);
     expect(read()).toEqual([a, b, c]);
@@ -86,10 +93,11 @@ describe("the stored queue (src/submit/outbox.ts)", () => {
     expect(read()).toEqual([a]);
   });
 
-  it("removes the keys when written empty, leaving nothing behind", () => {
-    write([item("a", 1)]);
+  it("removes the keys of items taken out, leaving nothing behind", () => {
+    seed(item("a", 1));
     expect(localStorage.getItem(`${KEY}:a`)).not.toBeNull();
-    expect(write([])).toBe(true);
+    // write([]) is gone (dead code): remove() is how items leave.
+    remove("a");
     expect(localStorage.getItem(`${KEY}:a`)).toBeNull();
     expect(localStorage.length).toBe(0);
     expect(read()).toEqual([]);
@@ -102,7 +110,7 @@ describe("the stored queue (src/submit/outbox.ts)", () => {
 
   it("returns false, throws nothing and keeps the queue when setItem throws (storage full)", () => {
     const a = item("a", 1);
-    write([a]);
+    seed(a);
     const real = localStorage;
     const full: Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length"> = {
       get length() {
@@ -121,7 +129,8 @@ describe("the stored queue (src/submit/outbox.ts)", () => {
       ok = enqueue(item("b", 2));
     }).not.toThrow();
     expect(ok).toBe(false);
-    expect(write([a, item("b", 2)])).toBe(false);
+    // write([a, b]) is gone (dead code): storing a again fails the same way.
+    expect(enqueue(a)).toBe(false);
     expect(read()).toEqual([a]);
   });
 
@@ -139,16 +148,16 @@ describe("the stored queue (src/submit/outbox.ts)", () => {
     }).not.toThrow();
     expect(ok).toBe(false);
     expect(read()).toEqual([]);
-    expect(write([item("a", 1)])).toBe(false);
-    expect(write([])).toBe(false);
+    // write() is gone (dead code): taking an item out throws nothing either.
+    expect(() => remove("a")).not.toThrow();
   });
 });
 
-describe("deliver() (src/parts/outbox.ts)", () => {
+describe("deliver() (src/outbox/deliver.ts)", () => {
   it("sends a stored item, removes it and tells the page", async () => {
     const a = item("a");
     const b = item("b");
-    write([a, b]);
+    seed(a, b);
     fetchMock.mockResolvedValue(reply(200));
     await expect(deliver(a, true)).resolves.toBe("sent");
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -177,7 +186,7 @@ describe("deliver() (src/parts/outbox.ts)", () => {
   ])("keeps the item queued after retrying %s", async (_, answer) => {
     vi.useFakeTimers();
     const a = item("a");
-    write([a]);
+    seed(a);
     fetchMock.mockImplementation(answer);
     const outcome = deliver(a, true);
     await vi.advanceTimersByTimeAsync(10_000);
@@ -191,7 +200,7 @@ describe("deliver() (src/parts/outbox.ts)", () => {
   it.each([400, 404, 422])("drops the item on a final %i", async (status) => {
     const a = item("a");
     const b = item("b");
-    write([a, b]);
+    seed(a, b);
     fetchMock.mockResolvedValue(reply(status));
     await expect(deliver(a, true)).resolves.toBe("rejected");
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -202,7 +211,7 @@ describe("deliver() (src/parts/outbox.ts)", () => {
   it("sends nothing when a stored item is already gone (another tab delivered it)", async () => {
     const a = item("a");
     const b = item("b");
-    write([b]);
+    seed(b);
     fetchMock.mockResolvedValue(reply(200));
     await expect(deliver(a, true)).resolves.toBe("sent");
     expect(fetchMock).not.toHaveBeenCalled();
@@ -213,7 +222,7 @@ describe("deliver() (src/parts/outbox.ts)", () => {
     const locks = serializingLocks();
     Object.defineProperty(navigator, "locks", { configurable: true, value: locks });
     const a = item("a");
-    write([a]);
+    seed(a);
     let answer!: (r: Response) => void;
     fetchMock.mockImplementation(() => new Promise<Response>((ok) => (answer = ok)));
 
@@ -233,7 +242,7 @@ describe("deliver() (src/parts/outbox.ts)", () => {
   });
 });
 
-describe("flush() (src/parts/outbox.ts)", () => {
+describe("flush() (src/outbox/deliver.ts)", () => {
   beforeEach(() => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2026-03-02T12:00:00Z"));
@@ -249,7 +258,7 @@ describe("flush() (src/parts/outbox.ts)", () => {
     const fresh = item("fresh", now - 3600_000);
     const ancient = item("ancient", now - 30 * DAY);
     const lastDay = item("last-day", now - TTL + 60_000);
-    write([expired, fresh, ancient, lastDay]);
+    seed(expired, fresh, ancient, lastDay);
     fetchMock.mockResolvedValue(reply(200));
 
     // Each delivery holds the lock 200 ms more, for other tabs to see the removal.
@@ -274,7 +283,7 @@ describe("flush() (src/parts/outbox.ts)", () => {
 
   it("tries again every minute while items remain, and stops once they are delivered", async () => {
     const a = item("a");
-    write([a]);
+    seed(a);
     // Offline for the first flush (all of send()'s attempts), back on the next one.
     fetchMock.mockResolvedValueOnce(reply(503));
     fetchMock.mockResolvedValueOnce(reply(503));
@@ -305,7 +314,7 @@ describe("flush() (src/parts/outbox.ts)", () => {
 
   it("drops an item that expires while it waits for the next try", async () => {
     const a = item("a", Date.now() - TTL + 30_000);
-    write([a]);
+    seed(a);
     fetchMock.mockResolvedValue(reply(503));
     const first = flush();
     await vi.advanceTimersByTimeAsync(10_000);

@@ -491,6 +491,11 @@ describe("switches", () => {
     expect(parse({ "email-opt-in": v }).emailOptIn).toBe(v);
   });
 
+  // Boolean attributes now read as HTML's do: valueless (or "true") is an unticked box.
+  it.each(["true", ""])("email-opt-in=%j as an unticked box", (v) => {
+    expect(parse({ fields: "email phone", "email-opt-in": v }).emailOptIn).toBe("unchecked");
+  });
+
   it.each(["unchecked", "true"])("sms-opt-in %s with phone shown", (v) => {
     expect(parse({ fields: "email phone", "sms-opt-in": v }).smsOptIn).toBe(true);
   });
@@ -502,8 +507,6 @@ describe("switches", () => {
   it.each([
     ["autoresponse", "yes", /true, false/],
     ["autoresponse", "TRUE", /true, false/],
-    ["email-opt-in", "true", /checked, unchecked/],
-    ["email-opt-in", "", /checked, unchecked/],
     ["styles", "dark", /base, none/],
     ["sms-opt-in", "yes", /unchecked/],
   ])("refuses %s=%j", (attr, value, fix) => {

@@ -5,11 +5,11 @@
  * stylesheet, and the outbox check after load. Each test gets a fresh copy of the
  * modules, since the queue, the observer and the stylesheet are once per page.
  */
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, expect, it, type Mock, vi } from "vitest";
 import { PETITION } from "./helpers";
 
-type Mount = typeof import("../../src/mount");
-type Lazy = typeof import("../../src/lazy");
+type Mount = typeof import("../../src/element/mount") & typeof import("../../src/element/schedule");
+type Load = typeof import("../../src/files/load");
 
 /** An IntersectionObserver the test drives: it reports only when told to. */
 class Seen {
@@ -32,7 +32,9 @@ class Seen {
 }
 
 let m: Mount;
-let lazy: Lazy;
+let load: Load;
+/** The outbox's flush(), as this copy of the modules has it (src/outbox/deliver.ts). */
+let flush: Mock<() => Promise<void>>;
 /** The containers in the order their osdi:ready came. */
 let ready: Element[];
 const onReady = (e: Event) => ready.push(e.target as Element);
@@ -41,9 +43,18 @@ beforeEach(async () => {
   vi.resetModules();
   Seen.last = undefined;
   vi.stubGlobal("IntersectionObserver", Seen);
-  lazy = await import("../../src/lazy");
-  lazy.setParts(undefined, { submit: () => import("../../src/parts/submit") });
-  m = await import("../../src/mount");
+  flush = vi.fn(async () => {});
+  vi.doMock("../../src/outbox/deliver", async (original) => ({
+    ...(await original<typeof import("../../src/outbox/deliver")>()),
+    flush,
+  }));
+  load = await import("../../src/files/load");
+  // No files beside a script (as the ESM build): nothing to wait for unless a test says so.
+  load.setBase(undefined);
+  m = {
+    ...(await import("../../src/element/mount")),
+    ...(await import("../../src/element/schedule")),
+  };
   ready = [];
   document.addEventListener("osdi:ready", onReady);
   vi.spyOn(console, "error").mockImplementation(() => {});
@@ -59,6 +70,7 @@ afterEach(async () => {
   for (const link of Array.from(document.querySelectorAll("link"))) link.remove();
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.doUnmock("../../src/outbox/deliver");
   localStorage.clear();
   vi.restoreAllMocks();
 });
@@ -170,7 +182,7 @@ it("mounts containers added later in slices too, and skips what is already mount
 });
 
 it("keeps the fallback until the stylesheet has loaded, then shows the widget", async () => {
-  lazy.setParts("https://cdn.example.org/osdi-embed.js");
+  load.setBase("https://cdn.example.org/osdi-embed.js");
   const [el] = containers(1);
   expect(m.mount(el)).toBe(true);
   const link = document.querySelector<HTMLLinkElement>("link[rel=stylesheet]")!;
@@ -187,7 +199,7 @@ it("keeps the fallback until the stylesheet has loaded, then shows the widget", 
 });
 
 it("shows the widget unstyled when the stylesheet fails to load", async () => {
-  lazy.setParts("https://cdn.example.org/osdi-embed.js");
+  load.setBase("https://cdn.example.org/osdi-embed.js");
   const [el] = containers(1);
   m.mount(el);
   const link = document.querySelector<HTMLLinkElement>("link[rel=stylesheet]")!;
@@ -198,7 +210,7 @@ it("shows the widget unstyled when the stylesheet fails to load", async () => {
 
 it("shows the widget after 3 s when the stylesheet never answers", async () => {
   vi.useFakeTimers({ toFake: ["setTimeout"] });
-  lazy.setParts("https://cdn.example.org/osdi-embed.js");
+  load.setBase("https://cdn.example.org/osdi-embed.js");
   // A link that never loads: it is never put in the document.
   vi.spyOn(document.head, "prepend").mockImplementation(() => {});
   const [el] = containers(1);
@@ -211,7 +223,7 @@ it("shows the widget after 3 s when the stylesheet never answers", async () => {
 });
 
 it("waits for nothing with data-osdi-styles=none", () => {
-  lazy.setParts("https://cdn.example.org/osdi-embed.js");
+  load.setBase("https://cdn.example.org/osdi-embed.js");
   const [el] = containers(1, { styles: "none" });
   m.mount(el);
   expect(el.querySelector(".osdi-embed")).not.toBeNull();
@@ -219,9 +231,6 @@ it("waits for nothing with data-osdi-styles=none", () => {
 });
 
 it("leaves storage alone while mounting; the outbox check comes once the page is idle", async () => {
-  const flush = vi.fn(async () => {});
-  const outbox = vi.fn(async () => lazy.define("outbox", { flush, deliver: vi.fn() }));
-  lazy.setParts(undefined, { outbox });
   localStorage.setItem(
     "osdi-embed:outbox:1",
     JSON.stringify({ id: "1", url: "https://example.org/x", body: {}, at: Date.now() }),
@@ -231,12 +240,10 @@ it("leaves storage alone while mounting; the outbox check comes once the page is
   m.schedule();
   expect(reads.n).toBe(0);
   await vi.waitFor(() => expect(flush).toHaveBeenCalledTimes(1));
-  expect(outbox).toHaveBeenCalledTimes(1);
+  // The outbox is in the core bundle now, no part to load: flush() once is all there is.
 });
 
 it("does not load the outbox at all when nothing is queued", async () => {
-  const outbox = vi.fn(async () => lazy.define("outbox", { flush: vi.fn(), deliver: vi.fn() }));
-  lazy.setParts(undefined, { outbox });
   localStorage.setItem("someone-else", "x");
   const reads = countReads();
   containers(1);
@@ -245,5 +252,6 @@ it("does not load the outbox at all when nothing is queued", async () => {
   // The check runs (it looks at storage) and finds nothing of ours to send.
   await vi.waitFor(() => expect(reads.n).toBeGreaterThan(0));
   await new Promise((r) => setTimeout(r, 20));
-  expect(outbox).not.toHaveBeenCalled();
+  // The outbox is in the core bundle now, no part to load: it must not even flush.
+  expect(flush).not.toHaveBeenCalled();
 });
