@@ -6,6 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES = /** @type {Record<string, string>} */ ({
   ".html": "text/html; charset=utf-8",
@@ -27,11 +28,12 @@ const TYPES = /** @type {Record<string, string>} */ ({
  *   replace?: Record<string, string>,
  *   headers?: (path: string) => Record<string, string>,
  *   routes?: Record<string, (path: string) => Route | Promise<Route>>,
- *   rewrite?: (path: string, body: Buffer, type: string) => Body | undefined | Promise<Body | undefined>,
+ *   rewrite?: (path: string, body: Buffer, type: string, query: URLSearchParams) => Body | undefined | Promise<Body | undefined>,
+ *   gzip?: boolean,
  * }} options mounts: URL prefix -> folder ("/" for the root). routes: exact URL path -> a
  *   response made at request time (before the mounts are looked at). rewrite: called with
  *   every file about to be served (after {{VARS}} and replace); what it returns, if anything,
- *   is served instead.
+ *   is served instead. gzip: files are sent gzip -9 to a client that accepts it (off by default).
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function serveStatic({
@@ -43,10 +45,14 @@ export async function serveStatic({
   headers,
   routes = {},
   rewrite,
+  gzip = false,
 }) {
+  /** @type {Map<string, Buffer>} gzip -9 of each body served, by its content */
+  const gzipped = new Map();
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = decodeURIComponent(url.pathname);
     // Browsers ask for it on every page; a site without one is not an error.
     if (path === "/favicon.ico") return void res.writeHead(204).end();
     if (Object.hasOwn(routes, path)) {
@@ -81,9 +87,19 @@ export async function serveStatic({
         for (const [k, v] of Object.entries(replace)) html = html.replaceAll(k, v);
         body = Buffer.from(html);
       }
-      const rewritten = await rewrite?.(path, body, type);
+      const rewritten = await rewrite?.(path, body, type, url.searchParams);
       if (rewritten !== undefined) body = Buffer.from(rewritten);
+      /** @type {Record<string, string>} */
+      const encoding = {};
+      if (gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+        const key = body.toString("latin1");
+        const packed = gzipped.get(key) ?? gzipSync(body, { level: 9 });
+        gzipped.set(key, packed);
+        body = packed;
+        Object.assign(encoding, { "Content-Encoding": "gzip", Vary: "Accept-Encoding" });
+      }
       res.writeHead(200, {
+        ...encoding,
         "Content-Type": type,
         "Cache-Control": "no-store",
         // As a CDN does: osdi-embed loads its files with crossorigin="anonymous" (for SRI),

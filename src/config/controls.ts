@@ -30,8 +30,8 @@ const META: Partial<Record<FieldName, string>> = {
   comments: "textarea off",
 };
 
-export function controls(o: Options): Control[] {
-  const list: Control[] = o.fields.map((key) => {
+export function controls(options: Options): Control[] {
+  const list: Control[] = options.fields.map((key) => {
     const [type = "text", autocomplete = key.replace("_", "-")] = (META[key] ?? "")
       .split(" ")
       .filter(Boolean);
@@ -40,10 +40,10 @@ export function controls(o: Options): Control[] {
       type,
       autocomplete,
       inputMode: META[key] && type !== "text" ? type : undefined,
-      required: o.required.includes(key),
+      required: options.required.includes(key),
     };
   });
-  for (const c of o.customFields)
+  for (const c of options.customFields)
     list.push({
       key: `custom_fields.${c.name}`,
       type: c.type,
@@ -53,7 +53,7 @@ export function controls(o: Options): Control[] {
       group: c.type === "radio" || (c.type === "checkbox" && !!c.options),
       inputMode: c.type === "number" ? "decimal" : undefined,
     });
-  if (o.emailOptIn) list.push({ key: "email_opt_in", type: "checkbox" });
-  if (o.smsOptIn) list.push({ key: "sms_opt_in", type: "checkbox" });
+  if (options.emailOptIn) list.push({ key: "email_opt_in", type: "checkbox" });
+  if (options.smsOptIn) list.push({ key: "sms_opt_in", type: "checkbox" });
   return list;
 }

@@ -32,16 +32,20 @@ const prune = <T>(x: T): T =>
   );
 
 /** Options + validated values -> the helper's JSON body (contract section 4). */
-export function buildBody(o: Options, v: Values, page: { hostname: string }): HelperBody {
-  const t = (k: string) => (o.fields.includes(k as never) ? text(v[k]) : "");
+export function buildBody(
+  options: Options,
+  values: Values,
+  page: { hostname: string },
+): HelperBody {
+  const t = (k: string) => (options.fields.includes(k as never) ? text(values[k]) : "");
   const email = t("email").toLowerCase();
   const phone = digits(t("phone"));
   // Only a ticked box that the widget showed, beside a number or address that is sent.
   const subscribed = (shown: unknown, box: string, to: string) =>
-    shown && to && v[box] === true ? "subscribed" : undefined;
+    shown && to && values[box] === true ? "subscribed" : undefined;
   const custom: Record<string, string> = {};
-  for (const c of o.customFields) {
-    const val = v[CUSTOM + c.name];
+  for (const c of options.customFields) {
+    const val = values[CUSTOM + c.name];
     custom[c.name] = Array.isArray(val) ? val.join(", ") : val === true ? "true" : text(val);
   }
   return prune({
@@ -49,9 +53,9 @@ export function buildBody(o: Options, v: Values, page: { hostname: string }): He
       given_name: t("given_name"),
       family_name: t("family_name"),
       email_addresses: [
-        { address: email, status: subscribed(o.emailOptIn, "email_opt_in", email) },
+        { address: email, status: subscribed(options.emailOptIn, "email_opt_in", email) },
       ],
-      phone_numbers: [{ number: phone, status: subscribed(o.smsOptIn, "sms_opt_in", phone) }],
+      phone_numbers: [{ number: phone, status: subscribed(options.smsOptIn, "sms_opt_in", phone) }],
       postal_addresses: [
         {
           address_lines: [t("street")],
@@ -63,12 +67,12 @@ export function buildBody(o: Options, v: Values, page: { hostname: string }): He
       ],
       custom_fields: custom,
     },
-    comments: o.kind === "petition" ? t("comments") : undefined,
-    add_tags: o.tags,
-    triggers: { autoresponse: { enabled: o.autoresponse } },
+    comments: options.kind === "petition" ? t("comments") : undefined,
+    add_tags: options.tags,
+    triggers: { autoresponse: { enabled: options.autoresponse } },
     "action_network:referrer_data": {
-      source: o.source,
-      referrer: o.referrer,
+      source: options.source,
+      referrer: options.referrer,
       website: page.hostname,
     },
   } as HelperBody);

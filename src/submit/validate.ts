@@ -14,12 +14,12 @@ export const isPhone = (s: string) => s.length >= 7 && s.length <= 15;
  * what is not caught here is lost silently. Returns value key -> message key,
  * in display order.
  */
-export function validate(o: Options, v: Values): Errors {
+export function validate(options: Options, values: Values): Errors {
   const errors: Errors = {};
-  for (const { key, type, required } of controls(o)) {
-    const s = text(v[key]);
+  for (const { key, type, required } of controls(options)) {
+    const s = text(values[key]);
     const bad =
-      required && !filled(v[key])
+      required && !filled(values[key])
         ? "error_required"
         : !s
           ? 0
@@ -32,9 +32,9 @@ export function validate(o: Options, v: Values): Errors {
                 "error_invalid";
     if (bad) errors[key] = bad;
   }
-  const shown = (k: "email" | "phone") => (o.fields.includes(k) ? v[k] : "");
+  const shown = (k: "email" | "phone") => (options.fields.includes(k) ? values[k] : "");
   if (!text(shown("email")) && !digits(shown("phone"))) {
-    const k = o.fields.includes("email") ? "email" : "phone";
+    const k = options.fields.includes("email") ? "email" : "phone";
     errors[k] ??= "error_contact";
   }
   return errors;
