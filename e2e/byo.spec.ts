@@ -98,4 +98,49 @@ test.describe("bring your own form", () => {
       "success:form",
     ]);
   });
+
+  test("a field the form has no input for sends nothing: not a URL's prefill, not an unseen consent box", async ({
+    page,
+    servers,
+    consoleErrors,
+  }) => {
+    await page.goto(`${servers.site}/byo-unseen.html?family_name=Hopper&given_name=Grace`);
+    const form = page.locator("#join");
+    await expect(form).toHaveAttribute("data-osdi-state", "idle");
+    await form.getByLabel("Email").fill("grace@example.org");
+    await form.getByRole("button", { name: "Join" }).click();
+    await expect(form).toHaveAttribute("data-osdi-state", "success");
+    const records = await servers.records();
+    expect(records).toHaveLength(1);
+    // The name typed (here left empty) is what the visitor saw; the URL's family_name never
+    // showed, and neither did a consent box, so no subscribed status either.
+    expect(records[0].body.person).toEqual({
+      email_addresses: [{ address: "grace@example.org" }],
+    });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("unmounted, the author's form is as they wrote it: no marks, no ids, no classes left", async ({
+    page,
+    servers,
+  }) => {
+    await page.goto(`${servers.site}/byo-volunteer.html`);
+    const form = page.locator("#volunteer");
+    await expect(form).toHaveAttribute("data-osdi-state", "idle");
+    const email = form.getByLabel("Email *");
+    await email.fill("grace@example");
+    await form.getByRole("button", { name: "Count me in" }).click();
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await page.evaluate(() =>
+      window.OsdiEmbed.unmount(document.getElementById("volunteer") as HTMLElement),
+    );
+    await expect(form).not.toHaveAttribute("data-osdi-state");
+    await expect(form).toHaveAttribute("class", "coop-form");
+    await expect(email).not.toHaveAttribute("aria-invalid");
+    await expect(email).not.toHaveAttribute("aria-describedby");
+    await expect(form.getByLabel("Deliveries")).not.toHaveAttribute("aria-invalid");
+    await expect(form.locator(".osdi-embed__error, [role=status], [hidden] > input")).toHaveCount(
+      0,
+    );
+  });
 });

@@ -403,6 +403,11 @@ test("Subresource Integrity: tampered siblings are refused by their own hashes, 
   await expect(petition.getByRole("button", { name: "Sign" })).toBeVisible();
   await expect(widgetIn(page, "#form").getByRole("button", { name: "Submit" })).toBeVisible();
   await expect(widgetIn(page, "#event").getByRole("button", { name: "RSVP" })).toBeVisible();
+  // Without the country list, the country is asked for in a text box.
+  await expect(widgetIn(page, "#form").locator("input[name=country]")).toHaveAttribute(
+    "type",
+    "text",
+  );
   await signPetition(page, "sri@example.org");
   await expect.poll(() => recordCount(servers)).toBe(1);
 

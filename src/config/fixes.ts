@@ -58,5 +58,5 @@ export const FIXES: Fixes = {
   attribute: (name) =>
     `is not a known attribute; did you mean data-osdi-${closest(name, ATTRIBUTES)}?`,
   text: (name) =>
-    `is not a text key; did you mean data-osdi-text-${closest(name.slice(5), TEXT_KEYS)}? See the text key table in the README.`,
+    `is not a text key; did you mean data-osdi-text-${closest(name.slice(5), TEXT_KEYS)}? See the text keys in docs/reference.md.`,
 };

@@ -31,7 +31,7 @@ export class AuthorError extends Error {
     return fixes?.[this.code]?.(this.arg) ?? "";
   }
   override get message(): string {
-    return `${tag} ${this.attr}="${this.value}" is not valid: ${this.fix || `see the attribute table in the README (${this.code}).`} The fallback stays.`;
+    return `${tag} ${this.attr}="${this.value}" is not valid: ${this.fix || `see docs/reference.md, error "${this.code}".`} The fallback stays.`;
   }
 }
 

@@ -31,11 +31,14 @@ export interface PartScript extends HTMLScriptElement {
 
 let importers: Importers | undefined;
 const loading: { [K in PartName]?: Promise<Parts[K]> } = {};
+/** What usePart() has seen of each part. */
+const arrived: { [K in PartName]?: Signal<Parts[K] | null | undefined> } = {};
 
 /** Parts as imports (the ESM build, tests); without, files beside the script. */
 export function useImports(imports: Importers | undefined): void {
   importers = imports;
   for (const name of Object.keys(loading)) delete loading[name as PartName];
+  for (const name of Object.keys(arrived)) delete arrived[name as PartName];
 }
 
 function fromFile(name: PartName): Promise<unknown> {
@@ -68,13 +71,13 @@ export function part<K extends PartName>(name: K): Promise<Parts[K]> {
   return loading[name] as Promise<Parts[K]>;
 }
 
-const arrived: { [K in PartName]?: Signal<Parts[K] | undefined> } = {};
 
 /**
- * A part's value, or undefined until it has come. A component that reads it
- * re-renders when it arrives (it reads a signal); safe to call conditionally.
+ * A part's value: undefined while it is on its way, null when it cannot come
+ * (the component shows what it can without it). A component that reads it
+ * re-renders when that changes (it reads a signal); safe to call conditionally.
  */
-export function usePart<K extends PartName>(name: K): Parts[K] | undefined {
+export function usePart<K extends PartName>(name: K): Parts[K] | null | undefined {
   if (!arrived[name]) arrived[name] = signal(undefined) as (typeof arrived)[K];
   const value = arrived[name]!;
   if (value.peek() === undefined)
@@ -82,7 +85,9 @@ export function usePart<K extends PartName>(name: K): Parts[K] | undefined {
       (v) => {
         value.value = v;
       },
-      () => {},
+      () => {
+        value.value = null;
+      },
     );
   return value.value;
 }

@@ -111,6 +111,12 @@ export default function enhance(form: HTMLFormElement): () => void {
   form.append(status);
   const validated = form.noValidate;
   form.noValidate = true;
+  const classed = form.hasAttribute("class");
+  // The author's own aria attributes, to give back on unmount.
+  const aria = new Map<Control, [string | null, string | null]>();
+  for (const els of named.values())
+    for (const el of els)
+      aria.set(el, [el.getAttribute("aria-invalid"), el.getAttribute("aria-describedby")]);
   // What success hides and disables, to give back on unmount.
   const done: HTMLElement[] = [];
   form.classList.add("osdi-embed", `osdi-embed--${o.kind}`);
@@ -167,7 +173,15 @@ export default function enhance(form: HTMLFormElement): () => void {
     e.preventDefault();
     for (const c of model.controls) {
       const els = named.get(c.key);
-      if (els) model.values[c.key].value = entered(els, !!c.group);
+      // A field the form has no input for sends nothing (not even a prefilled value
+      // from the URL, nor a consent box nobody saw).
+      model.values[c.key].value = els
+        ? entered(els, !!c.group)
+        : c.type === "checkbox"
+          ? c.group
+            ? []
+            : false
+          : "";
     }
     await submit(model, form);
     const first = model.controls.find((c) => model.errors.peek()[c.key]);
@@ -192,6 +206,13 @@ export default function enhance(form: HTMLFormElement): () => void {
     dispose();
     form.removeEventListener("submit", onSubmit);
     form.classList.remove("osdi-embed", `osdi-embed--${o.kind}`);
+    if (!classed && !form.classList.length) form.removeAttribute("class");
+    for (const [el, values] of aria)
+      ["aria-invalid", "aria-describedby"].forEach((name, i) => {
+        const value = values[i];
+        if (value === null) el.removeAttribute(name);
+        else el.setAttribute(name, value);
+      });
     form.removeAttribute("data-osdi-state");
     form.noValidate = validated;
     for (const el of done) {

@@ -50,9 +50,10 @@ export function Field({ model, control, lang }: { model: Model; control: Control
   // Country names come as a part, the first time a widget shows a country field.
   // (usePart is safe to call conditionally: it keeps no per-component state.)
   const countries = type === "select" && !control.options ? usePart("countries") : undefined;
+  // Without the list (its file could not come), a text box: the form still works.
   const options = useMemo(
     () =>
-      type !== "select"
+      type !== "select" || countries === null
         ? undefined
         : (control.options?.map((o) => [o, o]) ?? countries?.(lang) ?? []),
     [countries, lang],
@@ -125,7 +126,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
           ) : (
             <input
               {...text}
-              type={type as "text"}
+              type={(type === "select" ? "text" : type) as "text"}
               autocomplete={control.autocomplete}
               inputMode={control.inputMode as "text"}
               maxLength={250}

@@ -27,12 +27,12 @@ function deferred() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe("AuthorError without the help texts (the script-tag bundle before they load)", () => {
-  it("still names the attribute and the value, and points to the README", () => {
+  it("still names the attribute and the value, and points to the reference", () => {
     const e = authorError(() => parse({ fields: "given_name emial" }));
     useFixes(undefined);
     expect(e.fix).toBe("");
     expect(e.message).toContain('data-osdi-fields="given_name emial"');
-    expect(e.message).toContain("README");
+    expect(e.message).toContain("docs/reference.md");
     expect(e.message.startsWith("[osdi-embed] ")).toBe(true);
   });
 

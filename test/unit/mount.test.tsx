@@ -160,6 +160,21 @@ describe("mount", () => {
     expect(labelText(el, agree)).toContain("I agree");
   });
 
+  it("asks for the country in a text box when the country list cannot come, and sends what is typed", async () => {
+    useImports({ ...PARTS, countries: () => Promise.reject(new TypeError("Failed to fetch")) });
+    const el = container({ action: PETITION, fields: "email country", required: "email country" });
+    mount(el);
+    // A select at first, while the list is on its way...
+    expect(el.querySelector("select[name=country]")).not.toBeNull();
+    // ...then a text box: a required country can still be given.
+    await vi.waitFor(() => expect(el.querySelector("input[name=country]")).not.toBeNull());
+    const country = q<HTMLInputElement>(el, "input[name=country]");
+    expect(country.getAttribute("type")).toBe("text");
+    expect(country.getAttribute("autocomplete")).toBe("country");
+    expect(labelText(el, country)).toBe(`Country ${en.required}`);
+    expect(el.querySelector("select[name=country]")).toBeNull();
+  });
+
   it("names countries in the nearest lang, or data-osdi-lang", async () => {
     const section = document.createElement("section");
     section.setAttribute("lang", "de");
@@ -424,6 +439,10 @@ describe("rendering", () => {
       "email-opt-in": "unchecked",
     });
     mount(el);
+    // The country names arrive with their part and render once: not the visitor's doing.
+    await vi.waitFor(() =>
+      expect(q<HTMLSelectElement>(el, "select[name=country]").options.length).toBeGreaterThan(240),
+    );
     let stop = countDiffs();
     type(q(el, "input[name=given_name]"), "Ada");
     type(q(el, "input[name=email]"), "ada@");
