@@ -8,19 +8,13 @@ import { type Signal, signal } from "@preact/signals";
 import { loadScript } from "./load";
 import { shared } from "./shared";
 
-/** Each part's value: the default export of src/parts/<name>. */
-export interface Parts {
-  after: typeof import("../parts/after").default;
-  byo: typeof import("../parts/byo").default;
-  countries: typeof import("../parts/countries").default;
-  event: typeof import("../parts/event").default;
-  help: typeof import("../parts/help").default;
-  "lang-ar": typeof import("../parts/lang-ar").default;
-  "lang-de": typeof import("../parts/lang-de").default;
-  "lang-es": typeof import("../parts/lang-es").default;
-  "lang-fr": typeof import("../parts/lang-fr").default;
-  "lang-pt": typeof import("../parts/lang-pt").default;
-}
+/**
+ * Each part's value: the default export of src/parts/<name>. Each part module
+ * adds its own entry (`declare module "../files/parts"`), so the type comes from
+ * the module and this file imports none of them.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the part modules.
+export interface Parts {}
 export type PartName = keyof Parts;
 export type Importers = { [K in PartName]: () => Promise<{ default: Parts[K] }> };
 
@@ -70,7 +64,6 @@ export function part<K extends PartName>(name: K): Promise<Parts[K]> {
   }
   return loading[name] as Promise<Parts[K]>;
 }
-
 
 /**
  * A part's value: undefined while it is on its way, null when it cannot come

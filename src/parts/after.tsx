@@ -208,3 +208,9 @@ export default function After({ model }: { model: Model; lang: string }) {
     </div>
   );
 }
+
+declare module "../files/parts" {
+  interface Parts {
+    after: typeof After;
+  }
+}

@@ -224,3 +224,9 @@ export default function enhance(form: HTMLFormElement): () => void {
     status.remove();
   };
 }
+
+declare module "../files/parts" {
+  interface Parts {
+    byo: typeof enhance;
+  }
+}

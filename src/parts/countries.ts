@@ -19,3 +19,9 @@ export default function countries(lang: string): [string, string][] {
   }
   return list.sort((a, b) => a[1].localeCompare(b[1], lang));
 }
+
+declare module "../files/parts" {
+  interface Parts {
+    countries: typeof countries;
+  }
+}

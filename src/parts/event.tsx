@@ -30,3 +30,9 @@ export default function EventDetails({ options, lang }: { options: Options; lang
     </p>
   );
 }
+
+declare module "../files/parts" {
+  interface Parts {
+    event: typeof EventDetails;
+  }
+}

@@ -1,2 +1,10 @@
 /** dist/osdi-embed-lang-ar.js: the Arabic words, for widgets in Arabic only. */
-export { ar as default } from "../i18n/ar";
+import { ar } from "../i18n/ar";
+
+export default ar;
+
+declare module "../files/parts" {
+  interface Parts {
+    "lang-ar": typeof ar;
+  }
+}

@@ -1,2 +1,10 @@
 /** dist/osdi-embed-lang-de.js: the German words, for widgets in German only. */
-export { de as default } from "../i18n/de";
+import { de } from "../i18n/de";
+
+export default de;
+
+declare module "../files/parts" {
+  interface Parts {
+    "lang-de": typeof de;
+  }
+}

@@ -1,2 +1,10 @@
 /** dist/osdi-embed-lang-es.js: the Spanish words, for widgets in Spanish only. */
-export { es as default } from "../i18n/es";
+import { es } from "../i18n/es";
+
+export default es;
+
+declare module "../files/parts" {
+  interface Parts {
+    "lang-es": typeof es;
+  }
+}

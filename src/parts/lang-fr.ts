@@ -1,2 +1,10 @@
 /** dist/osdi-embed-lang-fr.js: the French words, for widgets in French only. */
-export { fr as default } from "../i18n/fr";
+import { fr } from "../i18n/fr";
+
+export default fr;
+
+declare module "../files/parts" {
+  interface Parts {
+    "lang-fr": typeof fr;
+  }
+}
