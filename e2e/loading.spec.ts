@@ -607,3 +607,33 @@ test.describe("pages that load the script their own way", () => {
     await expect.poll(() => recordCount(servers)).toBe(1);
   });
 });
+
+test("the stylesheet linked by the page (the README's snippet): used as it is, fetched once, styled from the first render", async ({
+  page,
+  loadingSite: site,
+  servers,
+  consoleErrors,
+}) => {
+  const urls = requested(page);
+  // Whether the widget was ever seen without its stylesheet's layout.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __unstyled: boolean };
+    w.__unstyled = false;
+    document.addEventListener("osdi:ready", (e) => {
+      const root = (e.target as Element).querySelector(".osdi-embed");
+      if (root && getComputedStyle(root).display !== "grid") w.__unstyled = true;
+    });
+  });
+  await page.goto(`${site}/loading/linked.html`);
+  const petition = widgetIn(page, "#petition");
+  await expect(petition).toHaveCSS("display", "grid");
+  expect(await page.evaluate(() => (window as unknown as { __unstyled: boolean }).__unstyled)).toBe(
+    false,
+  );
+  // The page's link is the only one, and the file was asked for once.
+  await expect(page.locator("link[href*='osdi-embed']")).toHaveCount(1);
+  expect(urls.filter((u) => u.endsWith("/osdi-embed.css"))).toHaveLength(1);
+  await signPetition(page, "linked@example.org");
+  await expect.poll(() => recordCount(servers)).toBe(1);
+  expect(consoleErrors).toEqual([]);
+});

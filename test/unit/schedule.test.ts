@@ -222,6 +222,49 @@ it("shows the widget after 3 s when the stylesheet never answers", async () => {
   await vi.waitFor(() => expect(el.querySelector(".osdi-embed")).not.toBeNull());
 });
 
+/** The page's own <link> to the stylesheet, in <head>, as the README's snippet has it. */
+function pageLink(href = "https://cdn.example.org/osdi-embed.css") {
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = href;
+  // Its load is the test's to give: the network has not answered yet.
+  const hold = (e: Event) => e.stopImmediatePropagation();
+  link.addEventListener("load", hold);
+  document.head.append(link);
+  return {
+    link,
+    loaded() {
+      link.removeEventListener("load", hold);
+      link.dispatchEvent(new Event("load"));
+    },
+  };
+}
+
+it("waits for the page's own <link> to the stylesheet instead of adding another", async () => {
+  load.setBase("https://cdn.example.org/osdi-embed.js");
+  const own = pageLink("https://cdn.example.org/osdi-embed.css?ver=0.1.0");
+  // As happy-dom has it: no sheet until the load.
+  vi.spyOn(own.link, "sheet", "get").mockReturnValue(null);
+  const [el] = containers(1);
+  m.mount(el);
+  expect(document.querySelectorAll("link[rel=stylesheet]")).toHaveLength(1);
+  await new Promise((r) => setTimeout(r, 20));
+  expect(el.querySelector(".osdi-embed")).toBeNull();
+  own.loaded();
+  await vi.waitFor(() => expect(el.querySelector(".osdi-embed")).not.toBeNull());
+  expect(document.querySelectorAll("link[rel=stylesheet]")).toHaveLength(1);
+});
+
+it("shows at once when the page's own stylesheet has loaded already", () => {
+  load.setBase("https://cdn.example.org/osdi-embed.js");
+  const own = pageLink();
+  vi.spyOn(own.link, "sheet", "get").mockReturnValue({} as CSSStyleSheet);
+  const [el] = containers(1);
+  m.mount(el);
+  expect(el.querySelector(".osdi-embed")).not.toBeNull();
+  expect(document.querySelectorAll("link[rel=stylesheet]")).toHaveLength(1);
+});
+
 it("waits for nothing with data-osdi-styles=none", () => {
   load.setBase("https://cdn.example.org/osdi-embed.js");
   const [el] = containers(1, { styles: "none" });
