@@ -1,21 +1,11 @@
 // @ts-check
-// The bench's host pages, one per contender and widget count. They are written to
-// bench/pages/ by scripts/bench.mjs (deterministically: the same inputs give the same
-// files) and served with {{HELPER}} replaced by the sandbox's origin.
-//
-// All three contenders show the same petition form (first name, last name, email,
-// ZIP) under the same headings, so the pages differ only in how the form gets there:
-//   osdi  - the organizer's snippet: a container with data-osdi-* and a fallback link,
-//           and one <script defer> tag; the widget adds its own stylesheet.
-//   floor - the same form written by hand in static HTML, no script at all.
-//   peer  - the same hand-written form, wired with jQuery 3.7.1 and jquery-osdi 1.0.0.
-// floor and peer link dist/osdi-embed.css themselves and use its class names, so all
-// three look alike and pay the same style and layout costs.
+// The host pages, one per contender and form count, written to bench/pages/ and served
+// with {{HELPER}} replaced by the sandbox's origin. The same petition form under the same
+// headings on all: the README's snippet (osdi), by hand (floor), by hand + jquery-osdi (peer).
 
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const COUNTS = [1, 20, 100];
 export const CONTENDERS = /** @type {const} */ (["osdi", "floor", "peer"]);
 /** @typedef {typeof CONTENDERS[number]} Contender */
 
@@ -27,44 +17,15 @@ const FIELDS = [
   ["postal_code", "postal_code", "ZIP / Postal code", "text", "postal-code", false],
 ];
 
-/** Action id of widget i (1-based) on the page with n widgets. */
-export const actionId = (/** @type {number} */ n, /** @type {number} */ i) => `bench-${n}-${i}`;
+/** Action id of form i (1-based) on the page with n forms. */
+const actionId = (/** @type {number} */ n, /** @type {number} */ i) => `bench-${n}-${i}`;
 
 /**
- * @param {{ title: string, head?: string, body: string, scripts?: string[] }} p
+ * The README's snippet; the class gives the container the widget's height (the
+ * README's advice), so mounting moves nothing below it.
  */
-function page({ title, head = "", body, scripts = [] }) {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>${title}</title>
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <link rel="stylesheet" href="/assets/bench.css" />
-${head}  </head>
-  <body>
-    <main>
-      <h1>${title}</h1>
-${body}    </main>
-${scripts.map((s) => `    <script src="${s}" defer></script>\n`).join("")}  </body>
-</html>
-`;
-}
-
-/** The text around each form, the same on every page. */
-const section = (/** @type {number} */ i, /** @type {string} */ inner) => `      <section>
-        <h2>Petition ${i}</h2>
-        <p>Tell the council to fund repairs in district ${i}.</p>
-${inner}      </section>
-`;
-
-/**
- * The organizer's snippet. `sized`: the container (and so the fallback) keeps the
- * widget's height, so mounting moves nothing below it.
- * @param {number} n @param {number} i @param {boolean} sized
- */
-const osdiWidget = (n, i, sized) => `        <div
-          class="${sized ? "bench-slot" : "bench-unsized"}"
+const snippet = (/** @type {number} */ n, /** @type {number} */ i) => `        <div
+          class="bench-slot"
           data-osdi-action="{{HELPER}}/api/v2/petitions/${actionId(n, i)}"
           data-osdi-fields="given_name family_name email postal_code"
           data-osdi-tags="bench"
@@ -74,11 +35,10 @@ const osdiWidget = (n, i, sized) => `        <div
 `;
 
 /**
- * The same form by hand, in the widget's own markup and class names; input names are
- * the ones jquery-osdi reads (email_address). The floor posts it as a plain form.
- * @param {number} n @param {number} i
+ * The same form by hand, in the widget's markup and class names; the input names are
+ * those jquery-osdi reads (email_address). The floor posts it as a plain form.
  */
-function handForm(n, i) {
+function handForm(/** @type {number} */ n, /** @type {number} */ i) {
   const fields = FIELDS.map(([k, name, label, type, ac, req]) => {
     const id = `f${i}-${k}`;
     const mark = req ? '<span class="osdi-embed__required"> (required)</span>' : "";
@@ -93,91 +53,76 @@ ${fields}            <button class="osdi-embed__button" type="submit">Sign</butt
 `;
 }
 
-const CSS_LINK = '    <link rel="stylesheet" href="/dist/osdi-embed.css" />\n';
+const PAGES = {
+  osdi: { title: "osdi-embed", css: false, form: snippet, scripts: ["/dist/osdi-embed.js"] },
+  floor: { title: "Static HTML", css: true, form: handForm, scripts: [] },
+  peer: {
+    title: "jQuery and jquery-osdi",
+    css: true,
+    form: handForm,
+    scripts: [
+      "/vendor/jquery/jquery.min.js",
+      "/vendor/jquery-osdi/jquery.osdi.min.js",
+      "/assets/peer.js",
+    ],
+  },
+};
 
-/**
- * @param {Contender | "osdi-unsized"} kind
- * @param {number} n
- */
+/** @param {Contender} kind @param {number} n */
 export function renderPage(kind, n) {
-  const range = Array.from({ length: n }, (_, j) => j + 1);
-  switch (kind) {
-    case "osdi":
-    case "osdi-unsized":
-      return page({
-        title: `osdi-embed, ${n} petition${n > 1 ? "s" : ""}`,
-        body: range.map((i) => section(i, osdiWidget(n, i, kind === "osdi"))).join(""),
-        scripts: ["/dist/osdi-embed.js"],
-      });
-    case "floor":
-      return page({
-        title: `Static HTML, ${n} petition${n > 1 ? "s" : ""}`,
-        head: CSS_LINK,
-        body: range.map((i) => section(i, handForm(n, i))).join(""),
-      });
-    case "peer":
-      return page({
-        title: `jQuery and jquery-osdi, ${n} petition${n > 1 ? "s" : ""}`,
-        head: CSS_LINK,
-        body: range.map((i) => section(i, handForm(n, i))).join(""),
-        scripts: [
-          "/vendor/jquery/jquery.min.js",
-          "/vendor/jquery-osdi/jquery.osdi.min.js",
-          "/assets/peer.js",
-        ],
-      });
-  }
+  const { css, form, scripts } = PAGES[kind];
+  const title = `${PAGES[kind].title}, ${n} petition${n > 1 ? "s" : ""}`;
+  const sections = Array.from({ length: n }, (_, j) => j + 1).map(
+    (i) => `      <section>
+        <h2>Petition ${i}</h2>
+        <p>Tell the council to fund repairs in district ${i}.</p>
+${form(n, i)}      </section>
+`,
+  );
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${title}</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="stylesheet" href="/bench.css" />
+${css ? '    <link rel="stylesheet" href="/dist/osdi-embed.css" />\n' : ""}  </head>
+  <body>
+    <main>
+      <h1>${title}</h1>
+${sections.join("")}    </main>
+${scripts.map((s) => `    <script src="${s}" defer></script>\n`).join("")}  </body>
+</html>
+`;
 }
 
-/** File name of a bench page. */
 export const pageName = (/** @type {string} */ kind, /** @type {number} */ n) =>
   `${kind}-${n}.html`;
 
 /**
- * Writes every bench page to dir, and bench.css with the sized fallback's height.
- * @param {string} dir
- * @param {{ assets: string, slotHeight: number, unsized: number[] }} o
+ * Writes the pages for these counts to dir, and dir/bench.css (the host page's own
+ * style, the same for all) with the fallback's min-height: the mounted widget's height
+ * at each viewport width the bench uses (widest first, narrower ones in media queries).
+ * @param {string} dir @param {number[]} counts @param {Record<number, number>} heights
  */
-export function writePages(dir, { assets, slotHeight, unsized }) {
+export function writePages(dir, counts, heights) {
   mkdirSync(dir, { recursive: true });
-  for (const f of readdirSync(dir)) if (f.endsWith(".html")) rmSync(join(dir, f));
+  for (const f of readdirSync(dir)) rmSync(join(dir, f), { recursive: true });
   for (const kind of CONTENDERS)
-    for (const n of COUNTS) writeFileSync(join(dir, pageName(kind, n)), renderPage(kind, n));
-  for (const n of unsized)
-    writeFileSync(join(dir, pageName("osdi-unsized", n)), renderPage("osdi-unsized", n));
+    for (const n of counts) writeFileSync(join(dir, pageName(kind, n)), renderPage(kind, n));
+  const slot = Object.entries(heights)
+    .sort(([a], [b]) => Number(b) - Number(a))
+    .map(
+      ([w, h], i) =>
+        (i ? `@media (max-width: ${w}px) { ` : "") +
+        `.bench-slot { min-height: ${h}px; }${i ? " }" : ""}`,
+    )
+    .join("\n");
   writeFileSync(
-    join(assets, "bench.css"),
-    `/* Written by scripts/bench.mjs. The page's own styles, the same for every contender. */
-body {
-  margin: 0 auto;
-  max-width: 44rem;
-  padding: 1rem;
-  font-family: system-ui, sans-serif;
-  font-size: 16px;
-  line-height: 1.5;
-}
-/* The fallback is sized to the mounted widget (${slotHeight}px, measured by the bench),
-   as an organizer would, so mounting shifts nothing. */
-.bench-slot {
-  min-height: ${slotHeight}px;
-}
+    join(dir, "bench.css"),
+    `body { margin: 0 auto; max-width: 44rem; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; }
+/* The fallback has the mounted widget's height, as the README tells organizers. */
+${slot}
 `,
   );
-}
-
-/**
- * The osdi-embed pages again in dir/v/<slug>/, loading the script (and so its parts
- * and stylesheet) from /v/<slug>/dist/ instead of /dist/: a variant of the bundle
- * (bench/variants.mjs) served exactly as the shipped one is.
- * @param {string} dir @param {string} slug @param {number[]} counts
- */
-export function writeVariantPages(dir, slug, counts) {
-  const sub = join(dir, "v", slug);
-  rmSync(sub, { recursive: true, force: true });
-  mkdirSync(sub, { recursive: true });
-  for (const n of counts)
-    writeFileSync(
-      join(sub, pageName("osdi", n)),
-      renderPage("osdi", n).replaceAll('"/dist/', `"/v/${slug}/dist/`),
-    );
 }

@@ -1,8 +1,6 @@
 // @ts-check
-// Reads a Chromium trace (categories TRACE_CATEGORIES) of one page load: how much
-// main-thread CPU the page took and where it went. Trace events carry both wall time
-// (ts, dur) and the thread's own CPU time (tdur): on a busy machine wall time
-// stretches with whatever else runs, CPU time much less, so the bench reports both.
+// Reads a Chromium trace of page loads: one page's renderer main-thread tasks, their
+// wall time (dur) and the thread's own CPU time (tdur), and whose scripts ran in each.
 
 export const TRACE_CATEGORIES = [
   "devtools.timeline",
@@ -10,136 +8,70 @@ export const TRACE_CATEGORIES = [
   "blink.user_timing",
 ];
 
-/** Trace event name -> what the time was spent on (self time of that event). */
-const KIND = /** @type {Record<string, string>} */ ({
-  EvaluateScript: "script",
-  "v8.compile": "script",
-  "v8.produceCache": "script",
-  FunctionCall: "script",
-  EventDispatch: "script",
-  TimerFire: "script",
-  FireAnimationFrame: "script",
-  RunMicrotasks: "script",
-  BlinkScheduler_PerformMicrotaskCheckpoint: "script",
-  MinorGC: "script",
-  MajorGC: "script",
-  ParseHTML: "html",
-  UpdateLayoutTree: "style",
-  ParseAuthorStyleSheet: "style",
-  Layout: "layout",
-  PrePaint: "layout",
-  Layerize: "layout",
-  UpdateLayer: "layout",
-  "IntersectionObserverController::computeIntersections": "layout",
-  Paint: "paint",
-  Commit: "paint",
-});
-export const KINDS = ["script", "html", "style", "layout", "paint", "other"];
+/** @typedef {{ name: string, ph: string, pid: number, tid: number, ts: number, dur?: number, tdur?: number, args?: any }} TraceEvent */
+/** @typedef {{ start: number, wall: number, cpu: number, by: Record<string, number>, top: string, owner?: string }} Task */
+
+/** Whose code a script URL is. */
+function ownerOf(/** @type {string} */ url) {
+  if (/\/dist\/osdi-embed[^/]*\.js/.test(url)) return "osdi";
+  return /\/vendor\/|\/assets\/peer\.js/.test(url) ? "peer" : "other";
+}
+/** Trace events that run a script, with its URL. */
+const SCRIPT = new Set(["EvaluateScript", "FunctionCall", "v8.compile", "v8.produceCache"]);
 
 /**
- * @typedef {{ name: string, ph: string, pid: number, tid: number, ts: number,
- *   dur?: number, tdur?: number, args?: any }} TraceEvent
+ * The main-thread tasks of the page that loaded `url`, from its navigationStart (the
+ * page's time 0) until `until` (ms, page clock): start, wall and CPU (ms), the CPU of the
+ * scripts run in each by owner (a script's time includes the style and layout it forced),
+ * osdi-embed's biggest script event in it (`top`), and whose it is. endOf(t) is the end
+ * of the task running at t: what a script did in a task can be used when the task ends.
+ * @param {TraceEvent[]} events @param {string} url @param {number} until
  */
-
-/**
- * The renderer main thread that loaded `url`, and its time origin (µs, trace clock).
- * @param {TraceEvent[]} events @param {string} url
- */
-export function findPage(events, url) {
+export function analyse(events, url, until) {
   const nav = events.find(
     (e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL === url,
   );
   if (!nav) throw new Error(`no navigationStart for ${url} in the trace`);
-  return { pid: nav.pid, tid: nav.tid, origin: nav.ts };
-}
-
-/**
- * Main-thread tasks of the page from its navigation on: CPU and wall time, the
- * longest task, and self CPU time per kind of work. `until` (ms, page clock) bounds
- * the window; tasks that start before it count whole.
- * @param {TraceEvent[]} events @param {string} url @param {{ until?: number, readyAt?: number }} [o]
- */
-export function analyse(events, url, o = {}) {
-  const { pid, tid, origin } = findPage(events, url);
-  const end = o.until === undefined ? Number.POSITIVE_INFINITY : origin + o.until * 1000;
-  const main = events
-    .filter(
-      (e) =>
-        e.pid === pid && e.tid === tid && e.ph === "X" && e.ts >= origin && e.ts < end && e.dur,
-    )
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const tasks = main.filter((e) => e.name === "RunTask");
-  const cpu = (/** @type {TraceEvent[]} */ list) => list.reduce((a, e) => a + (e.tdur ?? 0), 0);
-  const readyEnd = o.readyAt === undefined ? end : origin + o.readyAt * 1000;
-  const longest = tasks.reduce(
-    (a, e) => ((e.dur ?? 0) > (a?.dur ?? 0) ? e : a),
-    /** @type {TraceEvent | undefined} */ (undefined),
-  );
-  // Self CPU time by kind: each event's CPU minus its children's.
-  /** @type {Record<string, number>} */
-  const byKind = Object.fromEntries(KINDS.map((k) => [k, 0]));
-  /** @type {{ e: TraceEvent, child: number }[]} */
-  const stack = [];
-  const close = (/** @type {number} */ ts) => {
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.e.ts + (top.e.dur ?? 0) > ts) break;
-      stack.pop();
-      const self = Math.max(0, (top.e.tdur ?? 0) - top.child);
-      byKind[KIND[top.e.name] ?? "other"] += self;
-    }
-  };
-  for (const e of main) {
-    if (e.tdur === undefined) continue;
-    close(e.ts);
-    if (stack.length) stack[stack.length - 1].child += e.tdur;
-    stack.push({ e, child: 0 });
-  }
-  close(Number.POSITIVE_INFINITY);
   const ms = (/** @type {number} */ us) => us / 1000;
-  /**
-   * The end (ms, page clock) of the main-thread task that was running at t (ms): what
-   * a script did in it can be seen and used once the thread is free, not before.
-   */
-  const endOf = (/** @type {number} */ t) => {
-    const at = origin + t * 1000;
-    const task = tasks.find((e) => e.ts <= at && at <= e.ts + (e.dur ?? 0));
-    return task ? ms(task.ts + (task.dur ?? 0) - origin) : t;
-  };
-  return {
-    origin,
-    endOf,
-    /** Main-thread CPU of every task in the window. */
-    cpu: ms(cpu(tasks)),
-    /** Main-thread CPU of the tasks that started before the forms were ready. */
-    cpuToReady: ms(cpu(tasks.filter((e) => e.ts < readyEnd))),
-    wall: ms(tasks.reduce((a, e) => a + (e.dur ?? 0), 0)),
-    longestWall: ms(longest?.dur ?? 0),
-    longestCpu: ms(longest?.tdur ?? 0),
-    maxTaskCpu: ms(Math.max(0, ...tasks.map((e) => e.tdur ?? 0))),
-    /** Tasks over 50 ms of CPU: long however busy the machine. */
-    longCpu: tasks.filter((e) => (e.tdur ?? 0) > 50_000).length,
-    /** Tasks over 50 ms of wall time: what a visitor would feel as a stall. */
-    longWall: tasks.filter((e) => (e.dur ?? 0) > 50_000).length,
-    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, ms(v)])),
-  };
-}
-
-/**
- * Main-thread CPU between two moments (ms, page clock) on the page that loaded url:
- * the slices of tasks that overlap the window, prorated by how much of each overlaps.
- * @param {TraceEvent[]} events @param {string} url @param {number} from @param {number} to
- */
-export function cpuBetween(events, url, from, to) {
-  const { pid, tid, origin } = findPage(events, url);
-  const a = origin + from * 1000;
-  const b = origin + to * 1000;
-  let us = 0;
-  for (const e of events) {
-    if (e.pid !== pid || e.tid !== tid || e.ph !== "X" || e.name !== "RunTask" || !e.dur) continue;
-    const s = Math.max(a, e.ts);
-    const f = Math.min(b, e.ts + e.dur);
-    if (f > s) us += ((e.tdur ?? 0) * (f - s)) / e.dur;
+  const main = events
+    .filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === "X" && e.dur)
+    .filter((e) => e.ts >= nav.ts && e.ts < nav.ts + until * 1000)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  /** @type {Task[]} */
+  const tasks = [];
+  let scriptEnd = 0;
+  let topCpu = 0;
+  for (const e of main) {
+    const task = tasks[tasks.length - 1];
+    const [start, wall, cpu] = [ms(e.ts - nav.ts), ms(e.dur ?? 0), ms(e.tdur ?? e.dur ?? 0)];
+    if (e.name === "RunTask") {
+      tasks.push({ start, wall, cpu, by: {}, top: "" });
+      scriptEnd = topCpu = 0;
+    } else if (task && SCRIPT.has(e.name) && start >= scriptEnd && start < task.start + task.wall) {
+      // The outermost script event only: nested ones are inside its time.
+      const url = String(e.args?.data?.url ?? e.args?.fileName ?? "");
+      const who = ownerOf(url);
+      task.by[who] = (task.by[who] ?? 0) + cpu;
+      scriptEnd = start + wall;
+      const fn = e.args?.data?.functionName;
+      if (who === "osdi" && cpu > topCpu) {
+        topCpu = cpu;
+        task.top = `${e.name} ${url.split("/").pop()}${fn ? ` ${fn}` : ""}`;
+      }
+    }
   }
-  return us / 1000;
+  // Whose a task is: the script with most CPU in it, if that ran for over half the task's
+  // wall time; else the rest (the browser's own work, or a task held up by the machine).
+  for (const t of tasks) {
+    const [who, cpu] = Object.entries(t.by).reduce((a, e) => (e[1] > a[1] ? e : a), ["", 0]);
+    t.owner = cpu > t.wall / 2 && who !== "other" ? who : "rest";
+  }
+  return {
+    tasks,
+    cpu: tasks.reduce((a, t) => a + t.cpu, 0),
+    endOf: (/** @type {number} */ t) => {
+      const task = tasks.find((k) => k.start <= t && t <= k.start + k.wall);
+      return task ? task.start + task.wall : t;
+    },
+  };
 }

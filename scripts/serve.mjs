@@ -47,7 +47,7 @@ export async function serveStatic({
   rewrite,
   gzip = false,
 }) {
-  /** @type {Map<string, Buffer>} gzip -9 of each body served, by its content */
+  /** @type {Map<string, ReturnType<typeof gzipSync>>} gzip -9 of each body served, by its content */
   const gzipped = new Map();
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
