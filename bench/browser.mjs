@@ -11,7 +11,7 @@ import { analyse, TRACE_CATEGORIES } from "./trace.mjs";
  * Runs before any script of the page, the same on all three: it records osdi:ready
  * events, long tasks, layout shifts and the submit click, and resolves __benchSettled
  * once the forms are usable (every osdi:ready, the peer's mark, the floor's
- * DOMContentLoaded), the load event has passed and two frames and 100 ms more have
+ * DOMContentLoaded; its stylesheet is waited for in snapshot()), the load event has passed and two frames and 100 ms more have
  * gone by. The bench awaits that with one CDP call: no harness code runs meanwhile.
  */
 export function collectors() {
@@ -73,10 +73,23 @@ function snapshot() {
     return r.top < innerHeight && r.bottom > 0 && r.height > 0;
   });
   const wired = performance.getEntriesByName("peer:wired")[0]?.startTime ?? Number.NaN;
+  // The floor's form shows once the page is parsed and its render-blocking stylesheet
+  // has come, whichever is later: a static page is not usable before it is painted.
+  const styled = Math.max(
+    0,
+    ...performance
+      .getEntriesByType("resource")
+      .filter((e) => e.name.endsWith("/osdi-embed.css"))
+      .map((e) => /** @type {PerformanceResourceTiming} */ (e).responseEnd),
+  );
   return {
     responseEnd: nav.responseEnd,
     ready:
-      kind === "osdi" ? last(b.readyAt) : kind === "peer" ? wired : nav.domContentLoadedEventStart,
+      kind === "osdi"
+        ? last(b.readyAt)
+        : kind === "peer"
+          ? wired
+          : Math.max(nav.domContentLoadedEventStart, styled),
     widgets: b.readyAt.length,
     onScreen: kind === "osdi" ? last(onScreen) : null,
     settledAt: b.settledAt,
@@ -161,6 +174,8 @@ export function withTrace(l, events) {
   const ours = t.tasks.reduce((a, k) => ((k.by.osdi ?? 0) > (a.by.osdi ?? 0) ? k : a), none);
   return {
     ready: t.endOf(l.ready) - l.responseEnd,
+    // From the start of the navigation: what a visitor who followed a link waits.
+    fromStart: t.endOf(l.ready),
     onScreen: l.onScreen === null ? null : t.endOf(l.onScreen) - l.responseEnd,
     cpu: t.cpu,
     longestWall: longest.wall,
