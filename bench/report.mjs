@@ -233,7 +233,7 @@ The one-form page, ${p.submits} submits of each after one left out${p.cold ? ", 
 ## How to reproduce
 
 \`\`\`sh
-npm ci                          # jquery and jquery-osdi are devDependencies
+npm install                     # jquery and jquery-osdi are devDependencies
 npm run bench                   # build, measure, write this file (${Math.round(run.seconds / 60)} min here)
 npm run bench -- --no-build     # measure dist/ as it is
 npm run bench -- --profile desktop --quick   # one profile, 2 loads a page: a quick look
