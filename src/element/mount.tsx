@@ -10,6 +10,7 @@ import { AuthorError, say } from "../config/log";
 import { parseOptions, readAttributes } from "../config/parse";
 import { emit } from "../events";
 import { part } from "../files/parts";
+import { translator } from "../i18n/t";
 import { loadWords, type Words } from "../i18n/words";
 import { resume } from "../outbox/resume";
 import { createModel } from "../widget/model";
@@ -54,7 +55,8 @@ export function mount(el: HTMLElement): boolean {
     }
     const options = parseOptions(readAttributes(el), location);
     const words = loadWords(options, el);
-    const model = createModel(options, words instanceof Promise ? () => "" : words.text, el);
+    // English words until the widget's own have come (the fallback shows meanwhile).
+    const model = createModel(options, translator(options), el);
     const show = ({ lang, text }: Words) => {
       if (!current()) return;
       forget(el);
