@@ -11,13 +11,13 @@ import { analyse, TRACE_CATEGORIES } from "./trace.mjs";
  * Runs before any script of the page, the same on all three: it records osdi:ready
  * events, long tasks, layout shifts and the submit click, and resolves __benchSettled
  * once the forms are usable (every osdi:ready, the peer's mark, the floor's
- * DOMContentLoaded; its stylesheet is waited for in snapshot()), the load event has passed and two frames and 100 ms more have
+ * DOMContentLoaded and stylesheets; each in the frame after), the load event has passed and two frames and 100 ms more have
  * gone by. The bench awaits that with one CDP call: no harness code runs meanwhile.
  */
 export function collectors() {
   const w = /** @type {any} */ (window);
-  /** @type {{ readyAt: [Element, number][], longtasks: number[], shifts: number[], settledAt: number }} */
-  const b = { readyAt: [], longtasks: [], shifts: [], settledAt: 0 };
+  /** @type {{ readyAt: [Element, number][], shown: number, longtasks: number[], shifts: number[], settledAt: number }} */
+  const b = { readyAt: [], shown: Number.NaN, longtasks: [], shifts: [], settledAt: 0 };
   w.__bench = b;
   const observe = (/** @type {string} */ type, /** @type {(e: any) => void} */ fn) => {
     try {
@@ -40,6 +40,13 @@ export function collectors() {
       else addEventListener("load", settle);
     };
     const kind = location.pathname.split("/").pop()?.split("-")[0];
+    // Usable means on screen: the frame after the moment (its task has ended by then, and
+    // the browser paints what it did), taken the same way for all three, with no trace.
+    const shown = (/** @type {() => void} */ then) =>
+      requestAnimationFrame(() => {
+        b.shown = performance.now();
+        then();
+      });
     // Counted at the first osdi:ready (the deferred script runs after parsing), not per
     // event, so no bench work lands in osdi-embed's time.
     let expected = 0;
@@ -47,14 +54,31 @@ export function collectors() {
       document.addEventListener(
         "osdi:ready",
         (e) => {
-          b.readyAt.push([/** @type {Element} */ (e.target), performance.now()]);
+          const el = /** @type {Element} */ (e.target);
           expected ||= document.querySelectorAll("[data-osdi-action]").length;
-          if (b.readyAt.length >= expected) ready();
+          requestAnimationFrame(() => {
+            b.readyAt.push([el, performance.now()]);
+            if (b.readyAt.length >= expected) ready();
+          });
         },
         true,
       );
-    else if (kind === "peer") observe("mark", (e) => e.name === "peer:wired" && ready());
-    else document.addEventListener("DOMContentLoaded", ready);
+    else if (kind === "peer") observe("mark", (e) => e.name === "peer:wired" && shown(ready));
+    // The floor's form shows once the page is parsed and its render-blocking stylesheets
+    // have come: a static page is not usable before it is painted.
+    else
+      document.addEventListener("DOMContentLoaded", () =>
+        Promise.all(
+          Array.from(document.querySelectorAll("link[rel=stylesheet]"), (l) =>
+            /** @type {HTMLLinkElement} */ (l).sheet
+              ? null
+              : new Promise((done) => {
+                  l.addEventListener("load", done);
+                  l.addEventListener("error", done);
+                }),
+          ),
+        ).then(() => shown(ready)),
+      );
   });
 }
 
@@ -72,24 +96,10 @@ function snapshot() {
     const r = el.getBoundingClientRect();
     return r.top < innerHeight && r.bottom > 0 && r.height > 0;
   });
-  const wired = performance.getEntriesByName("peer:wired")[0]?.startTime ?? Number.NaN;
-  // The floor's form shows once the page is parsed and its render-blocking stylesheet
-  // has come, whichever is later: a static page is not usable before it is painted.
-  const styled = Math.max(
-    0,
-    ...performance
-      .getEntriesByType("resource")
-      .filter((e) => e.name.endsWith("/osdi-embed.css"))
-      .map((e) => /** @type {PerformanceResourceTiming} */ (e).responseEnd),
-  );
+
   return {
     responseEnd: nav.responseEnd,
-    ready:
-      kind === "osdi"
-        ? last(b.readyAt)
-        : kind === "peer"
-          ? wired
-          : Math.max(nav.domContentLoadedEventStart, styled),
+    ready: kind === "osdi" ? last(b.readyAt) : b.shown,
     widgets: b.readyAt.length,
     onScreen: kind === "osdi" ? last(onScreen) : null,
     settledAt: b.settledAt,
@@ -161,26 +171,32 @@ export async function loadOnce(ctx, p, url, n) {
 }
 
 /**
- * A load's figures with the trace's: ready and on-screen ready at the end of the task
- * their event fired in, from the document's responseEnd; CPU until settled; the tasks
- * over 50 ms of wall time, the longest, and the most CPU of osdi-embed's script in one.
- * @param {Awaited<ReturnType<typeof loadOnce>>} l @param {import("./trace.mjs").TraceEvent[]} events
+ * A load's figures: ready and on-screen ready (the frame after, taken in the page) from
+ * the document's responseEnd and from the navigation's start; with a trace, CPU until
+ * settled, the tasks over 50 ms of wall time, the longest, and the most CPU of
+ * osdi-embed's script in one. Without one (a profile whose CPU is slowed, where tracing
+ * would slow the page more), those are left out and long tasks come from the page's own
+ * observer.
+ * @param {Awaited<ReturnType<typeof loadOnce>>} l @param {import("./trace.mjs").TraceEvent[]} [events]
  */
 export function withTrace(l, events) {
-  const t = analyse(events, l.url, l.settledAt);
+  const t = events && analyse(events, l.url, l.settledAt);
   /** @type {import("./trace.mjs").Task} */
   const none = { start: 0, wall: 0, cpu: 0, by: {}, top: "" };
-  const longest = t.tasks.reduce((a, k) => (k.wall > a.wall ? k : a), none);
-  const ours = t.tasks.reduce((a, k) => ((k.by.osdi ?? 0) > (a.by.osdi ?? 0) ? k : a), none);
+  const longest = t ? t.tasks.reduce((a, k) => (k.wall > a.wall ? k : a), none) : none;
+  const ours = t
+    ? t.tasks.reduce((a, k) => ((k.by.osdi ?? 0) > (a.by.osdi ?? 0) ? k : a), none)
+    : none;
   return {
-    ready: t.endOf(l.ready) - l.responseEnd,
+    ready: l.ready - l.responseEnd,
     // From the start of the navigation: what a visitor who followed a link waits.
-    fromStart: t.endOf(l.ready),
-    onScreen: l.onScreen === null ? null : t.endOf(l.onScreen) - l.responseEnd,
-    cpu: t.cpu,
-    longestWall: longest.wall,
-    longestCpu: longest.cpu,
-    long: t.tasks.filter((k) => k.wall > 50),
+    fromStart: l.ready,
+    onScreen: l.onScreen === null ? null : l.onScreen - l.responseEnd,
+    traced: !!t,
+    cpu: t ? t.cpu : Number.NaN,
+    longestWall: t ? longest.wall : Math.max(0, ...l.longtasks),
+    longestCpu: t ? longest.cpu : Number.NaN,
+    long: t ? t.tasks.filter((k) => k.wall > 50) : [],
     ours: ours.by.osdi ?? 0,
     oursTop: ours.top,
     observed: l.longtasks,

@@ -54,7 +54,7 @@ ${fields}            <button class="osdi-embed__button" type="submit">Sign</butt
 }
 
 const PAGES = {
-  osdi: { title: "osdi-embed", css: false, form: snippet, scripts: ["/dist/osdi-embed.js"] },
+  osdi: { title: "osdi-embed", css: true, form: snippet, scripts: ["/dist/osdi-embed.js"] },
   floor: { title: "Static HTML", css: true, form: handForm, scripts: [] },
   peer: {
     title: "jQuery and jquery-osdi",
@@ -83,10 +83,10 @@ ${form(n, i)}      </section>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <title>${title}</title>
+${css ? '    <link rel="stylesheet" href="/dist/osdi-embed.css" />\n' : ""}    <title>${title}</title>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <link rel="stylesheet" href="/bench.css" />
-${css ? '    <link rel="stylesheet" href="/dist/osdi-embed.css" />\n' : ""}  </head>
+  </head>
   <body>
     <main>
       <h1>${title}</h1>

@@ -6,10 +6,12 @@
 /**
  * @typedef {{ id: string, label: string, about: string, counts: number[], loads: number,
  *   submits: number, cold: boolean, viewport: { width: number, height: number },
- *   cpu?: number, network?: { latency: number, down: number, up: number } }} Profile
+ *   cpu?: number, network?: { latency: number, down: number, up: number }, trace: boolean }} Profile
  * counts: forms per page. cold: a new browser context (empty HTTP cache) per load, else
  * one context warmed by a load of each page first. cpu: Emulation.setCPUThrottlingRate.
  * network: Network.emulateNetworkConditions (ms per request; bits per second).
+ * trace: a Chromium trace per round, for CPU time and whose each long task is; it slows a
+ * page whose CPU is slowed too much to time it, so the phone goes without.
  */
 
 /** @type {Profile[]} */
@@ -23,6 +25,7 @@ export const PROFILES = [
     submits: 10,
     cold: false,
     viewport: { width: 1280, height: 720 },
+    trace: true,
   },
   {
     id: "phone",
@@ -36,5 +39,6 @@ export const PROFILES = [
     viewport: { width: 390, height: 844 },
     cpu: 4,
     network: { latency: 150, down: 1.6e6, up: 750e3 },
+    trace: false,
   },
 ];

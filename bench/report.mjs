@@ -75,14 +75,16 @@ at the end are bench/notes.md, written by hand.
   Floor and peer: the same form by hand in the widget's markup, \`osdi-embed.css\` linked.
 - **Serving:** pages from \`localhost\` (\`no-store\`), scripts and styles cacheable, all gzip
   -9; the helper sandbox on \`127.0.0.1\` (another origin, rate limit off). A new tab per load.
-- **Ready:** osdi-embed's last \`osdi:ready\`, the peer's \`peer:wired\` mark (bench/assets/peer.js,
-  after \`.osdi()\`), the floor's DOMContentLoaded or its stylesheet's arrival, whichever is
-  later (it is render-blocking: the form shows with it); each at the end of the main-thread task it
-  fired in (from a Chromium trace), from the start of the navigation (what a visitor who
-  followed a link waits) and from the document's \`responseEnd\` (what the page's own files cost). On-screen: the same
-  for the widgets in the first viewport (the floor's and peer's forms are usable at once).
-- **Main-thread CPU:** the renderer main thread's CPU time in the trace, from navigation
-  until settled (load event, two frames, 100 ms); CPU throttling makes it grow too.
+- **Ready:** the forms on screen: the frame after osdi-embed's last \`osdi:ready\`, after
+  the peer's \`peer:wired\` mark (bench/assets/peer.js, after \`.osdi()\`), and after the
+  floor's DOMContentLoaded and stylesheets (render-blocking: its form shows with them), each
+  taken in the page (\`requestAnimationFrame\`), from the start of the navigation (what a
+  visitor who followed a link waits) and from the document's \`responseEnd\` (what the
+  page's own files cost). On-screen: the same for the widgets in the first viewport (the
+  floor's and peer's forms are usable at once).
+- **Main-thread CPU:** the renderer main thread's CPU time in a Chromium trace (one per round
+  of loads), from navigation until settled (load event, two frames, 100 ms). A profile whose
+  CPU is slowed goes without a trace (it would slow the page as much again): "–" there.
 - **Long tasks:** the page's \`longtask\` observer, and the trace's tasks over 50 ms of wall
   time: osdi-embed's (or the peer's) when its script ran for over half the task (CPU time,
   with the style and layout it forced), else the rest: the browser's own parsing, style,
@@ -166,9 +168,14 @@ ${p.about[0].toUpperCase()}${p.about.slice(1)}; ${p.loads} loads of each page, r
     out.push(`
 ### Long tasks, layout shift, memory
 
-Long tasks: the trace's tasks over 50 ms of wall time in all ${p.loads} loads, by whose
+${
+  p.trace
+    ? `Long tasks: the trace's tasks over 50 ms of wall time in all ${p.loads} loads, by whose
 they are (one long in wall time but short in CPU was held up by other work on the
-machine). "Most osdi-embed script in one task": the most CPU it took in any one task.
+machine). "Most osdi-embed script in one task": the most CPU it took in any one task.`
+    : `Long tasks: the page's own \`longtask\` observer (no trace here, so no CPU time and no
+telling whose each one is: "–").`
+}
 
 `);
     const tasks =
@@ -187,8 +194,8 @@ machine). "Most osdi-embed script in one task": the most CPU it took in any one 
             `${med(observed)} / ${max(observed)}`,
             `${ms(med(wall))} / ${ms(max(wall))}`,
             ms(med(col(page, (l) => l.longestCpu))),
-            `${of("osdi").length} / ${of("peer").length} / ${of("rest").length}`,
-            page.startsWith("osdi") ? biggest(loads[page] ?? []) : "–",
+            p.trace ? `${of("osdi").length} / ${of("peer").length} / ${of("rest").length}` : "–",
+            page.startsWith("osdi") && p.trace ? biggest(loads[page] ?? []) : "–",
             `${cls(med(shifts))} / ${cls(max(shifts))}`,
             (med(col(page, (l) => l.heap)) / 2 ** 20).toFixed(2),
           ];

@@ -11,6 +11,7 @@ const PETITION = "/api/v2/petitions/df883b6a-3fe7-4525-982f-7a5909c1c665";
 const FORM = "/api/v2/forms/48035cd1-e08f-404e-8cbc-ef4f6bc1350e";
 const EVENT = "/api/v2/events/f60bd26d-bf1b-4141-8daa-0a59a6fec071";
 const PLACEHOLDER_SRC = "https://YOUR-SITE/osdi-embed.js";
+const PLACEHOLDER_CSS = "https://YOUR-SITE/osdi-embed.css";
 
 const open = async (page: Page, site: string) => {
   await page.goto(`${site}/demo/builder.html`);
@@ -37,7 +38,11 @@ async function pasteIntoBlankPage(browser: Browser, snippet: string, site: strin
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
-  await page.setContent(snippet.replace(PLACEHOLDER_SRC, `${site}/dist/osdi-embed.js`));
+  await page.setContent(
+    snippet
+      .replace(PLACEHOLDER_SRC, `${site}/dist/osdi-embed.js`)
+      .replace(PLACEHOLDER_CSS, `${site}/dist/osdi-embed.css`),
+  );
   const widget = page.locator("[data-osdi-action] > .osdi-embed");
   await expect(widget).toBeVisible();
   return { page, widget, errors };
@@ -62,6 +67,7 @@ test("a valid URL shows the live widget, and its snippet mounts the same widget 
   const snippet = (await snippetOf(page).textContent()) ?? "";
   expect(snippet).toBe(
     [
+      `<link rel="stylesheet" href="${PLACEHOLDER_CSS}">`,
       `<div data-osdi-action="${url}"`,
       `     data-osdi-fields="given_name family_name email postal_code">`,
       `  <a href="https://actionnetwork.org/petitions/YOUR-ACTION">Sign the petition</a>`,

@@ -135,12 +135,15 @@ try {
     }
     for (let i = 0; i < p.loads; i++) {
       say(`${p.id}: loads, round ${i + 1} of ${p.loads}`);
-      const { result, events } = await traced(browser, async () => {
+      const loadRound = async () => {
         const round = [];
         for (const { kind, n } of pages)
           round.push({ kind, n, r: await inContext((c) => loadOnce(c, p, url(kind, n), n)) });
         return round;
-      });
+      };
+      const { result, events } = p.trace
+        ? await traced(browser, loadRound)
+        : { result: await loadRound(), events: undefined };
       for (const { kind, n, r } of result) add(loads, `${kind}-${n}`, withTrace(r, events));
     }
     if (p.submits && p.counts.includes(1)) {

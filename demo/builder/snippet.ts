@@ -41,6 +41,8 @@ export interface Fallback {
 
 /** The placeholder script address; the organizer replaces it with where they host dist/. */
 export const SCRIPT_SRC = "https://YOUR-SITE/osdi-embed.js";
+/** The placeholder stylesheet address, beside the script. */
+export const STYLESHEET_HREF = "https://YOUR-SITE/osdi-embed.css";
 
 const oneLine = (s: string) => s.trim().replace(/\s+/g, " ");
 
@@ -105,10 +107,21 @@ export function fallback(d: Draft, kind?: Kind): Fallback {
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The snippet to paste: the container with its fallback, then the script tag. */
-export function snippet(attrs: Attr[], fb: Fallback, src = SCRIPT_SRC): string {
+/**
+ * The snippet to paste: the stylesheet's link (unless data-osdi-styles="none"; found
+ * with the HTML, it comes with the page instead of after the script), the container
+ * with its fallback, then the script tag.
+ */
+export function snippet(
+  attrs: Attr[],
+  fb: Fallback,
+  src = SCRIPT_SRC,
+  href = STYLESHEET_HREF,
+): string {
   const open = attrs.map(([n, v]) => `${PREFIX}${n}="${esc(v)}"`).join("\n     ");
+  const styled = !attrs.some(([n, v]) => n === "styles" && v === "none");
   return [
+    ...(styled ? [`<link rel="stylesheet" href="${esc(href)}">`] : []),
     `<div ${open}>`,
     `  <a href="${esc(fb.href)}">${esc(fb.text)}</a>`,
     "</div>",
