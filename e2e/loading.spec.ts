@@ -39,7 +39,7 @@ const sha384 = async (file: string) =>
     .update(await readFile(file))
     .digest("base64")}`;
 
-/** The header e2e/pages/loading/trusted-types.html is served with. */
+/** The header e2e/pages/loading/parts.html?trusted-types is served with. */
 const trustedTypesPolicy = (site: string, helper: string) =>
   `default-src 'none'; script-src ${site}; style-src ${site}; connect-src ${helper}; ` +
   "require-trusted-types-for 'script'; trusted-types osdi-embed";
@@ -70,10 +70,14 @@ const test = base.extend<{}, { loadingSite: string }>({
           }),
         },
         rewrite: async (path, body, _type, query) => {
-          if (path === "/loading/sri.html")
+          // The README's snippet with its integrity hash, the files from the tampering host.
+          if (path === "/loading/parts.html" && query.has("sri"))
             return body
               .toString("utf8")
-              .replaceAll("{{OSDI_EMBED_SRI}}", (await integrityJson())["osdi-embed.js"]);
+              .replace(
+                '<script src="/dist/osdi-embed.js" defer></script>',
+                `<script src="/sri/osdi-embed.js" integrity="${(await integrityJson())["osdi-embed.js"]}" crossorigin="anonymous" defer></script>`,
+              );
           // The joined-file page with the fix the warning names: a meta for the folder.
           if (path === "/loading/wordpress.html" && query.has("meta"))
             return body
@@ -91,8 +95,8 @@ const test = base.extend<{}, { loadingSite: string }>({
             return Buffer.concat([body, Buffer.from(sibling[1] === "js" ? TAMPER_JS : TAMPER_CSS)]);
           return undefined;
         },
-        headers: (path): Record<string, string> =>
-          path === "/loading/trusted-types.html"
+        headers: (path, query): Record<string, string> =>
+          path === "/loading/parts.html" && query.has("trusted-types")
             ? { "Content-Security-Policy": trustedTypesPolicy(site, workerServers.helper) }
             : {},
       });
@@ -309,7 +313,7 @@ test("Trusted Types (require-trusted-types-for 'script'; trusted-types osdi-embe
   await page.addInitScript(() => {
     (window as unknown as { __globals: string[] }).__globals = Object.keys(window);
   });
-  const response = await page.goto(`${site}/loading/trusted-types.html`);
+  const response = await page.goto(`${site}/loading/parts.html?trusted-types`);
   expect(response?.headers()["content-security-policy"]).toBe(
     trustedTypesPolicy(site, servers.helper),
   );
@@ -391,7 +395,7 @@ test("Subresource Integrity: tampered siblings are refused by their own hashes, 
 }) => {
   await recordAdded(page);
   const urls = requested(page);
-  await page.goto(`${site}/loading/sri.html`);
+  await page.goto(`${site}/loading/parts.html?sri`);
   const hashes = await integrityJson();
   await expect(page.locator('script[src="/sri/osdi-embed.js"]')).toHaveAttribute(
     "integrity",

@@ -26,7 +26,7 @@ const TYPES = /** @type {Record<string, string>} */ ({
  *   host?: string,
  *   vars?: Record<string, string>,
  *   replace?: Record<string, string>,
- *   headers?: (path: string) => Record<string, string>,
+ *   headers?: (path: string, query: URLSearchParams) => Record<string, string>,
  *   routes?: Record<string, (path: string) => Route | Promise<Route>>,
  *   rewrite?: (path: string, body: Buffer, type: string, query: URLSearchParams) => Body | undefined | Promise<Body | undefined>,
  *   gzip?: boolean,
@@ -61,7 +61,7 @@ export async function serveStatic({
         res.writeHead(200, {
           "Content-Type": route.type,
           "Cache-Control": "no-store",
-          ...headers?.(path),
+          ...headers?.(path, url.searchParams),
         });
         return void res.end(route.body);
       } catch (e) {
@@ -105,7 +105,7 @@ export async function serveStatic({
         // As a CDN does: osdi-embed loads its files with crossorigin="anonymous" (for SRI),
         // so a page on another origin needs this header to use them.
         "Access-Control-Allow-Origin": "*",
-        ...headers?.(path),
+        ...headers?.(path, url.searchParams),
       });
       res.end(body);
     } catch {
