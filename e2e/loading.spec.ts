@@ -40,9 +40,9 @@ const sha384 = async (file: string) =>
     .digest("base64")}`;
 
 /** The header e2e/pages/loading/parts.html?trusted-types is served with. */
-const trustedTypesPolicy = (site: string, helper: string) =>
+const trustedTypesPolicy = (site: string, helper: string, names = "osdi-embed") =>
   `default-src 'none'; script-src ${site}; style-src ${site}; connect-src ${helper}; ` +
-  "require-trusted-types-for 'script'; trusted-types osdi-embed";
+  `require-trusted-types-for 'script'; trusted-types ${names}`;
 
 /**
  * A page server of this spec's own: the fixtures' mounts, plus the optimizer's joined
@@ -97,7 +97,13 @@ const test = base.extend<{}, { loadingSite: string }>({
         },
         headers: (path, query): Record<string, string> =>
           path === "/loading/parts.html" && query.has("trusted-types")
-            ? { "Content-Security-Policy": trustedTypesPolicy(site, workerServers.helper) }
+            ? {
+                "Content-Security-Policy": trustedTypesPolicy(
+                  site,
+                  workerServers.helper,
+                  query.get("trusted-types") || undefined,
+                ),
+              }
             : {},
       });
       site = pages.url.replace("127.0.0.1", "localhost");
@@ -385,6 +391,32 @@ test("Trusted Types (require-trusted-types-for 'script'; trusted-types osdi-embe
       return refused;
     }),
   ).toEqual(["TypeError", "TypeError"]);
+});
+
+test("Trusted Types that name other policies, not ours: the forms work without their extras, and one warning names the directive to add", async ({
+  page,
+  loadingSite: site,
+  servers,
+  consoleMessages,
+}) => {
+  const response = await page.goto(`${site}/loading/parts.html?trusted-types=site-scripts`);
+  expect(response?.headers()["content-security-policy"]).toContain("trusted-types site-scripts");
+  // English (the Spanish words cannot come), a text box for the country, no event details.
+  const petition = widgetIn(page, "#petition");
+  await expect(petition.getByRole("button", { name: "Sign" })).toBeVisible();
+  await expect(widgetIn(page, "#form").locator("input[name=country]")).toHaveAttribute(
+    "type",
+    "text",
+  );
+  await expect(widgetIn(page, "#event").getByRole("button", { name: "RSVP" })).toBeVisible();
+  await expect(widgetIn(page, "#event").locator(".osdi-embed__details")).toHaveCount(0);
+  // The stylesheet is no script: it still applies.
+  await expect(petition).toHaveCSS("display", "grid");
+  await signPetition(page, "tt-other@example.org");
+  await expect.poll(() => recordCount(servers)).toBe(1);
+  const warnings = own(consoleMessages, "warning");
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toContain("trusted-types osdi-embed");
 });
 
 test("Subresource Integrity: tampered siblings are refused by their own hashes, each is named, and the script alone still mounts and sends", async ({

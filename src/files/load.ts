@@ -87,18 +87,33 @@ interface TrustedTypes {
 }
 let policy: { createScriptURL(url: string): unknown } | undefined;
 
+/** The page's policy refuses ours: no part can load, and the fix is one directive. */
+class Refused extends Error {}
+let refused = false;
+
 /** A part's URL, through the "osdi-embed" Trusted Types policy where the page has them. */
 function scriptUrl(url: string): string {
   const tt = (window as { trustedTypes?: TrustedTypes }).trustedTypes;
   if (!tt) return url;
-  policy ??= tt.createPolicy("osdi-embed", {
-    createScriptURL(u) {
-      // Only files of ours, from our folder.
-      const file = new URL(u).pathname.split("/").pop() ?? "";
-      if (/^osdi-embed-[a-z-]+\.js$/.test(file) && fileUrl(file) === u) return u;
-      throw new TypeError(`[osdi-embed] ${u} is not one of osdi-embed's files.`);
-    },
-  });
+  try {
+    policy ??= tt.createPolicy("osdi-embed", {
+      createScriptURL(u) {
+        // Only files of ours, from our folder.
+        const file = new URL(u).pathname.split("/").pop() ?? "";
+        if (/^osdi-embed-[a-z-]+\.js$/.test(file) && fileUrl(file) === u) return u;
+        throw new TypeError(`[osdi-embed] ${u} is not one of osdi-embed's files.`);
+      },
+    });
+  } catch {
+    // The page's trusted-types directive names other policies, not ours.
+    if (!refused)
+      print(
+        "warn",
+        `the page's Content Security Policy allows no Trusted Types policy named osdi-embed, so its extra files cannot load (the forms still work): add trusted-types osdi-embed to it (docs/hosting.md).`,
+      );
+    refused = true;
+    throw new Refused();
+  }
   return policy.createScriptURL(url) as string;
 }
 
@@ -132,7 +147,7 @@ export function loadScript(
     s.onerror = fail;
     document.head.append(s);
   }).catch((e) => {
-    missing(file, url);
+    if (!(e instanceof Refused)) missing(file, url);
     throw e;
   });
 }
