@@ -28,8 +28,27 @@ const JOINED = "/wp-content/cache/all.js";
 const TAMPER_JS =
   "\n;window.osdiTampered=(window.osdiTampered||[]).concat(document.currentScript&&document.currentScript.src);";
 const TAMPER_CSS = "\nbody{outline:9px solid red}";
-/** The inlined page's script element, replaced by one holding the text of dist/osdi-embed.js. */
-const INLINE_SLOT = "<script>/* osdi-embed.js */</script>";
+/** The script tag of e2e/pages/loading/petition.html, as the README gives it. */
+const TAG = '<script src="/dist/osdi-embed.js" defer></script>';
+
+/**
+ * The ways e2e/pages/loading/petition.html loads the script (?how=), each as pages do:
+ * as a module by mistake; its text pasted into the page (no src, no meta: no folder to
+ * find the other files in); twice, as when a theme and a plugin both enqueue it; not at
+ * all (the test adds it after load, as "delay JS" does); after the stylesheet linked
+ * first in <head>, as the README's snippet has it.
+ */
+const HOW: Record<string, (html: string) => Promise<string> | string> = {
+  module: (html) => html.replace(TAG, '<script type="module" src="/dist/osdi-embed.js"></script>'),
+  inline: async (html) => {
+    const js = (await readFile("dist/osdi-embed.js", "utf8")).replace(/<\/script/gi, "<\\/script");
+    return html.replace(TAG, () => `<script>${js}</script>`);
+  },
+  twice: (html) => html.replace("</title>", `</title>\n    ${TAG}`),
+  late: (html) => html.replace(TAG, ""),
+  linked: (html) =>
+    html.replace("<head>", '<head>\n    <link rel="stylesheet" href="/dist/osdi-embed.css" />'),
+};
 
 const integrityJson = async (): Promise<Record<string, string>> =>
   JSON.parse(await readFile("dist/integrity.json", "utf8"));
@@ -83,13 +102,8 @@ const test = base.extend<{}, { loadingSite: string }>({
             return body
               .toString("utf8")
               .replace("<head>", '<head>\n    <meta name="osdi-embed-base" content="/dist/" />');
-          if (path === "/loading/inline.html") {
-            const js = (await readFile("dist/osdi-embed.js", "utf8")).replace(
-              /<\/script/gi,
-              "<\\/script",
-            );
-            return body.toString("utf8").replace(INLINE_SLOT, () => `<script>${js}</script>`);
-          }
+          const how = HOW[query.get("how") ?? ""];
+          if (path === "/loading/petition.html" && how) return how(body.toString("utf8"));
           const sibling = /^\/sri\/[^/]+\.(js|css)$/.exec(path);
           if (sibling && path !== "/sri/osdi-embed.js")
             return Buffer.concat([body, Buffer.from(sibling[1] === "js" ? TAMPER_JS : TAMPER_CSS)]);
@@ -495,7 +509,8 @@ test.describe("other ways to load the script", () => {
     consoleMessages,
   }) => {
     const urls = requested(page);
-    await page.goto(`${site}/loading/module.html`);
+    await page.goto(`${site}/loading/petition.html?how=module`);
+    await expect(page.locator('script[type="module"][src="/dist/osdi-embed.js"]')).toHaveCount(1);
     const petition = widgetIn(page, "#petition");
     await expect(petition).toHaveCSS("display", "grid");
     await expect(petition.locator(".osdi-embed__input").first()).toHaveCSS("min-height", "44px");
@@ -512,10 +527,10 @@ test.describe("other ways to load the script", () => {
     servers,
     consoleMessages,
   }) => {
-    await page.goto(`${site}/loading/inline.html`);
+    await page.goto(`${site}/loading/petition.html?how=inline`);
     // Really inlined: no script element with a src on the page.
     await expect(page.locator("script[src]")).toHaveCount(0);
-    expect(await page.locator("script").first().textContent()).not.toContain("osdi-embed.js */");
+    expect(await page.locator("script").first().textContent()).toContain("OsdiEmbed");
     await signPetition(page, "inline@example.org");
     await expect.poll(() => recordCount(servers)).toBe(1);
     const errors = own(consoleMessages, "error");
@@ -583,7 +598,7 @@ test.describe("pages that load the script their own way", () => {
     servers,
     consoleErrors,
   }) => {
-    await page.goto(`${site}/loading/twice.html`);
+    await page.goto(`${site}/loading/petition.html?how=twice`);
     await expect(page.locator("script[src$='/dist/osdi-embed.js']")).toHaveCount(2);
     await expect(page.locator("#petition > .osdi-embed")).toHaveCount(1);
     await expect(page.locator("#petition form")).toHaveCount(1);
@@ -600,7 +615,7 @@ test.describe("pages that load the script their own way", () => {
     servers,
     consoleErrors,
   }) => {
-    await page.goto(`${site}/loading/late.html`);
+    await page.goto(`${site}/loading/petition.html?how=late`);
     await page.waitForLoadState("load");
     // The fallback until then.
     await expect(page.locator("#petition > a")).toBeVisible();
@@ -660,7 +675,7 @@ test("the stylesheet linked by the page (the README's snippet): used as it is, f
       if (root && getComputedStyle(root).display !== "grid") w.__unstyled = true;
     });
   });
-  await page.goto(`${site}/loading/linked.html`);
+  await page.goto(`${site}/loading/petition.html?how=linked`);
   const petition = widgetIn(page, "#petition");
   await expect(petition).toHaveCSS("display", "grid");
   expect(await page.evaluate(() => (window as unknown as { __unstyled: boolean }).__unstyled)).toBe(
@@ -668,6 +683,8 @@ test("the stylesheet linked by the page (the README's snippet): used as it is, f
   );
   // The page's link is the only one, and the file was asked for once.
   await expect(page.locator("link[href*='osdi-embed']")).toHaveCount(1);
+  // ...and it is the page's own, as written in its <head>.
+  await expect(page.locator('head > link[href="/dist/osdi-embed.css"]')).toHaveCount(1);
   expect(urls.filter((u) => u.endsWith("/osdi-embed.css"))).toHaveLength(1);
   await signPetition(page, "linked@example.org");
   await expect.poll(() => recordCount(servers)).toBe(1);
