@@ -119,11 +119,19 @@ function date(attr: string, v: string): Date {
   return Number.isNaN(d.getTime()) ? fail(attr, v, "date") : d;
 }
 
+/** The page URL's parameters, read once per address (every widget of a page asks). */
+let query: { href: string; params: URLSearchParams } | undefined;
+function params(page: Page): URLSearchParams {
+  if (query?.href !== page.href)
+    query = { href: page.href, params: new URL(page.href).searchParams };
+  return query.params;
+}
+
 /** A source or referrer code from the page URL is the visitor's: a bad one is dropped, not an error. */
 function fromPage(raw: Raw, attr: "source" | "referrer", page: Page): string | undefined {
   if (raw[attr] !== undefined)
     return SOURCE_CODE.test(raw[attr]) ? raw[attr] : fail(attr, raw[attr], "code");
-  const q = new URL(page.href).searchParams.get(attr);
+  const q = params(page).get(attr);
   return q && SOURCE_CODE.test(q) ? q : undefined;
 }
 
@@ -213,7 +221,7 @@ const PARSERS = {
    * parameters for the same fields (a link in an email opens the form filled).
    */
   prefill: (raw: Raw, _o: unknown, page: Page) => {
-    const q = new URL(page.href).searchParams;
+    const q = params(page);
     const values: Record<string, string> = {};
     for (const f of PERSONAL) {
       const v = q.get(f) || raw[`prefill-${f}`];

@@ -5,7 +5,7 @@
  */
 import { resume } from "../outbox/resume";
 import { containers, mount } from "./mount";
-import { drain, later } from "./slices";
+import { drain, FIRST_SLICE, later } from "./slices";
 
 /** Queues the containers in root (itself included) to be mounted in a later task. */
 function queue(root: ParentNode) {
@@ -17,7 +17,7 @@ function queue(root: ParentNode) {
 export function schedule(root: ParentNode = document): void {
   resume();
   queue(root);
-  drain();
+  drain(FIRST_SLICE);
 }
 
 /**

@@ -1,14 +1,28 @@
 /**
- * Work that waits its turn: each task does at most SLICE ms of it, then gives the
- * browser the thread back (to paint, to scroll, to answer a click), so a page of
- * a hundred widgets has no long task of ours. Containers on or near the screen
- * go first, as soon as the browser has said which they are.
+ * Work that waits its turn: each task does a slice of it, then gives the browser
+ * the thread back (to paint, to scroll, to answer a click), so a page of a
+ * hundred widgets has no long task of ours. Containers on or near the screen go
+ * first, as soon as the browser has said which they are.
  */
-const SLICE = 8;
+
+/** The first slice runs in the task that evaluated the script, already a long one on a slow phone. */
+export const FIRST_SLICE = 8;
+/**
+ * Later slices have a task each. Each slice ends with the browser laying out and
+ * painting the page, which costs as much as a widget or two on a slow phone: longer
+ * slices paint fewer times, and stay short of a long task (50 ms).
+ */
+export const SLICE = 40;
 const jobs: [Element, () => void][] = [];
 const near = new WeakSet<Element>();
 let seen: IntersectionObserver | undefined;
 let pending = false;
+/**
+ * How long the last job took: a slice does not start one that would take it past
+ * its end. (The last, not the longest: the first widget also compiles the code.)
+ */
+let last = 0;
+let channel: MessageChannel | undefined;
 
 /**
  * Another task for the queue, unless one is already on its way. A message, not
@@ -18,12 +32,13 @@ let pending = false;
 function kick() {
   if (pending) return;
   pending = true;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    pending = false;
-    drain();
-  };
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      pending = false;
+      drain();
+    };
+  }
   channel.port2.postMessage(0);
 }
 
@@ -46,15 +61,20 @@ export function forget(el: Element): void {
   seen?.unobserve(el);
 }
 
-/** Runs queued work until the slice is used up, then leaves the rest to another task. */
-export function drain(): void {
-  const end = performance.now() + SLICE;
-  while (jobs.length) {
-    if (performance.now() > end) {
+/**
+ * Runs queued work, one job at least, while the next job (if it takes as long as
+ * the last one) still fits in the slice; leaves the rest to another task.
+ */
+export function drain(slice = SLICE): void {
+  const end = performance.now() + slice;
+  for (let ran = false; jobs.length; ran = true) {
+    const before = performance.now();
+    if (ran && before + last > end) {
       kick();
       return;
     }
     const i = jobs.findIndex(([el]) => near.has(el));
     jobs.splice(Math.max(i, 0), 1)[0][1]();
+    last = performance.now() - before;
   }
 }

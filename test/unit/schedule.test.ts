@@ -298,3 +298,30 @@ it("does not load the outbox at all when nothing is queued", async () => {
   // The outbox is in the core bundle now, no part to load: it must not even flush.
   expect(flush).not.toHaveBeenCalled();
 });
+
+it("runs one job in the script's own task, then as many as fit in each later slice", async () => {
+  const slices = await import("../../src/element/slices");
+  let now = 0;
+  vi.spyOn(performance, "now").mockImplementation(() => now);
+  // Which task each job ran in: a microtask marks the end of a task.
+  const tasks: number[] = [];
+  let task = 0;
+  let marked = false;
+  const job = () => {
+    tasks.push(task);
+    if (!marked) {
+      marked = true;
+      queueMicrotask(() => {
+        task++;
+        marked = false;
+      });
+    }
+    now += 15;
+  };
+  for (const el of containers(7)) slices.later(el, job);
+  slices.drain(slices.FIRST_SLICE);
+  expect(tasks).toEqual([0]);
+  await vi.waitFor(() => expect(tasks).toHaveLength(7));
+  // 15 ms each: a 40 ms slice starts a second one (30 ms) but not a third (45 ms).
+  expect(tasks).toEqual([0, 1, 1, 2, 2, 3, 3]);
+});
