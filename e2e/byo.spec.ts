@@ -132,7 +132,7 @@ test.describe("bring your own form", () => {
     await form.getByRole("button", { name: "Count me in" }).click();
     await expect(email).toHaveAttribute("aria-invalid", "true");
     await page.evaluate(() =>
-      window.OsdiEmbed.unmount(document.getElementById("volunteer") as HTMLElement),
+      window.OsdiEmbed!.unmount(document.getElementById("volunteer") as HTMLElement),
     );
     await expect(form).not.toHaveAttribute("data-osdi-state");
     await expect(form).toHaveAttribute("class", "coop-form");

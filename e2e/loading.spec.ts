@@ -53,10 +53,12 @@ const HOW: Record<string, (html: string) => Promise<string> | string> = {
 const integrityJson = async (): Promise<Record<string, string>> =>
   JSON.parse(await readFile("dist/integrity.json", "utf8"));
 
-const sha384 = async (file: string) =>
-  `sha384-${createHash("sha384")
+const sri = async (file: string, algorithm: "sha256" | "sha384") =>
+  `${algorithm}-${createHash(algorithm)
     .update(await readFile(file))
     .digest("base64")}`;
+/** What osdi-embed.js pins a sibling with: its sha256 (scripts/build.mjs). */
+const pin = (name: string) => sri(`dist/${name}`, "sha256");
 
 /** The header e2e/pages/loading/parts.html?trusted-types is served with. */
 const trustedTypesPolicy = (site: string, helper: string, names = "osdi-embed") =>
@@ -357,7 +359,6 @@ test("Trusted Types (require-trusted-types-for 'script'; trusted-types osdi-embe
 
   // The parts really ran as scripts the page added, each pinned to its hash.
   const added = await addedSiblings(page);
-  const hashes = await integrityJson();
   for (const name of [
     "osdi-embed.css",
     "osdi-embed-lang-es.js",
@@ -365,7 +366,10 @@ test("Trusted Types (require-trusted-types-for 'script'; trusted-types osdi-embe
     "osdi-embed-event.js",
     "osdi-embed-after.js",
   ]) {
-    expect(added[name], name).toMatchObject({ integrity: hashes[name], crossOrigin: "anonymous" });
+    expect(added[name], name).toMatchObject({
+      integrity: await pin(name),
+      crossOrigin: "anonymous",
+    });
   }
   expect(
     await page.evaluate(() => (window as unknown as { __policies: string[] }).__policies),
@@ -485,8 +489,13 @@ test("Subresource Integrity: tampered siblings are refused by their own hashes, 
   );
   const added = await addedSiblings(page);
   for (const name of names) {
-    expect(hashes[name], `${name} in dist/integrity.json`).toBe(await sha384(`dist/${name}`));
-    expect(added[name], name).toMatchObject({ integrity: hashes[name], crossOrigin: "anonymous" });
+    expect(hashes[name], `${name} in dist/integrity.json`).toBe(
+      await sri(`dist/${name}`, "sha384"),
+    );
+    expect(added[name], name).toMatchObject({
+      integrity: await pin(name),
+      crossOrigin: "anonymous",
+    });
     await expect
       .poll(() => own(consoleMessages, "warning").filter((t) => t.includes(`${site}/sri/${name}`)))
       .toHaveLength(1);

@@ -4,15 +4,25 @@
 //   osdi-embed-<part>.js     each module of src/parts/, wrapped to borrow Preact,
 //                            signals and the widget's modules from osdi-embed.js
 //   osdi-embed.css           the base stylesheet
-//   esm/, types/             the ESM build for bundlers (parts as chunks) and its types
-//   demo/builder.js          the demo's snippet builder (not shipped to visitors)
+//   esm/, types/             the ESM build for bundlers (parts as chunks; the React and
+//                            Vue components when src/react, src/vue exist) and its types
+//   *.map                    a source map beside every script (sources included)
+//   demo/builder.js          the demo's snippet builder (not shipped to visitors, nor packed)
 //   integrity.json           an SRI hash for every file a page loads
 // and prints each file's size. The parts' hashes are written into osdi-embed.js,
 // so a page that pins osdi-embed.js pins every file it loads.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { rolldown } from "rolldown";
 import { minify } from "terser";
@@ -42,22 +52,70 @@ const bundle = ({ input, external, plugins = [], define = {} }) =>
   });
 
 /**
+ * Whether osdi-embed.js ends with its `//# sourceMappingURL` comment. Its map ships
+ * either way (docs/hosting.md says how to use it); the comment would cost every
+ * visitor 26 B gzip of the 18,432 B budget (test/build/size.test.ts), which has no
+ * room for them. The parts and the ESM files carry theirs.
+ */
+const MAIN_MAP_COMMENT = false;
+
+/**
  * The terser pass over every file a page loads: a second pass that takes more off
  * than rolldown's own, and ASCII-only output (a host or CDN that serves the files
- * without a charset still gets every language right).
- * @param {string} code
+ * without a charset still gets every language right). Writes dist/<file> and its
+ * map, rolldown's map carried through terser's.
+ * @param {string} file the name in dist/
+ * @param {import("rolldown").OutputChunk} chunk rolldown's output, with its map
+ * @param {boolean} [comment] end the file with its sourceMappingURL comment
  */
-async function squeeze(code) {
-  const out = await minify(code, {
+async function squeeze(file, chunk, comment = true) {
+  const out = await minify(chunk.code, {
     ecma: 2020,
     compress: { passes: 3, ecma: 2020 },
     format: { ascii_only: true },
+    sourceMap: {
+      content: /** @type {any} */ (chunk.map),
+      filename: file,
+      includeSources: true,
+      ...(comment ? { url: `${file}.map` } : {}),
+    },
   });
-  return /** @type {string} */ (out.code);
+  writeFileSync(`dist/${file}`, /** @type {string} */ (out.code));
+  writeFileSync(`dist/${file}.map`, /** @type {string} */ (out.map));
 }
 
-/** @param {Buffer | string} data */
-const sri = (data) => `sha384-${createHash("sha384").update(data).digest("base64")}`;
+/**
+ * The declarations as Node's resolution (node16, nodenext) reads them: every relative
+ * specifier names the file, `./x` becoming `./x.js` or `./x/index.js`, whichever
+ * declaration exists. A specifier that names neither fails the build.
+ * @param {string} dir
+ */
+function addExtensions(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".d.ts")) continue;
+    // parentPath from Node 20.12 on; path before (the same folder).
+    const file = join(entry.parentPath ?? /** @type {any} */ (entry).path, entry.name);
+    const code = readFileSync(file, "utf8");
+    const fixed = code.replace(
+      /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\bdeclare\s+module\s+)(["'])(\.{1,2}\/[^"']*|\.{1,2})\2/g,
+      (_, before, quote, specifier) => {
+        if (/\.(js|mjs|cjs|json)$/.test(specifier)) return `${before}${quote}${specifier}${quote}`;
+        const target = resolve(dirname(file), specifier);
+        let named;
+        if (existsSync(`${target}.d.ts`)) named = `${specifier}.js`;
+        else if (existsSync(join(target, "index.d.ts")))
+          named = `${specifier.replace(/\/$/, "")}/index.js`;
+        else throw new Error(`${relative(".", file)}: no declaration for "${specifier}"`);
+        return `${before}${quote}${named}${quote}`;
+      },
+    );
+    if (fixed !== code) writeFileSync(file, fixed);
+  }
+}
+
+/** An SRI hash. @param {Buffer | string} data @param {"sha256" | "sha384"} [algorithm] */
+const sri = (data, algorithm = "sha384") =>
+  `${algorithm}-${createHash(algorithm).update(data).digest("base64")}`;
 
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist/demo", { recursive: true });
@@ -115,18 +173,29 @@ for (const part of PARTS) {
   }
   if (/^import\s+(?!\{)/m.test(esm))
     throw new Error(`src/parts/${part.name}: import only named bindings from the core`);
+  const file = `osdi-embed-${part.name}.js`;
   const iife = await build.generate({
     format: "iife",
+    file: `dist/${file}`,
+    sourcemap: true,
     globals: (/** @type {string} */ id) => `document.currentScript.osdiPart.shared[${slot(id)}]`,
   });
   await build.close();
-  const code = await squeeze(iife.output[0].code);
-  writeFileSync(`dist/osdi-embed-${part.name}.js`, code);
+  await squeeze(file, iife.output[0]);
 }
 
 copyFileSync("src/styles/osdi-embed.css", "dist/osdi-embed.css");
-for (const file of readdirSync("dist").filter((f) => /\.(js|css)$/.test(f)))
+/**
+ * The hashes osdi-embed.js pins its siblings with: sha256, which SRI takes as it
+ * takes sha384, and 20 characters shorter each. Hashes do not compress, so that is
+ * about 160 B gzip of the script. (integrity.json and the docs give sha384.)
+ */
+/** @type {Record<string, string>} */
+const pins = {};
+for (const file of readdirSync("dist").filter((f) => /\.(js|css)$/.test(f))) {
   integrity[file] = sri(readFileSync(`dist/${file}`));
+  pins[file] = sri(readFileSync(`dist/${file}`), "sha256");
+}
 
 // 3. osdi-embed.js, with the table of what the parts borrow (in the order of
 // their slots) and the parts' hashes.
@@ -141,7 +210,7 @@ const table = [
 ].join("\n");
 const main = await bundle({
   input: "src/browser.ts",
-  define: { __INTEGRITY__: JSON.stringify(integrity) },
+  define: { __INTEGRITY__: JSON.stringify(pins) },
   plugins: [
     {
       name: "osdi-embed-shared",
@@ -149,22 +218,40 @@ const main = await bundle({
     },
   ],
 });
-const mainCode = (await main.generate({ format: "iife" })).output[0].code;
+const mainChunk = (
+  await main.generate({ format: "iife", file: "dist/osdi-embed.js", sourcemap: true })
+).output[0];
 await main.close();
-writeFileSync("dist/osdi-embed.js", await squeeze(mainCode));
+await squeeze("osdi-embed.js", mainChunk, MAIN_MAP_COMMENT);
 integrity["osdi-embed.js"] = sri(readFileSync("dist/osdi-embed.js"));
 
 // 4. The ESM build for bundlers: parts are chunks they split off; Preact and
-// signals are the app's own.
+// signals are the app's own, and so are React and Vue for the components
+// (osdi-embed/react, osdi-embed/vue), built when their sources exist.
+/** @type {Record<string, string>} */
+const entries = { index: "src/index.ts" };
+for (const name of ["react", "vue"])
+  for (const ext of ["ts", "tsx"])
+    if (existsSync(`src/${name}/index.${ext}`)) entries[name] = `src/${name}/index.${ext}`;
 const esm = await bundle({
-  input: { index: "src/index.ts" },
-  external: [/^preact(\/|$)/, /^@preact\/signals/],
+  input: entries,
+  external: [/^preact(\/|$)/, /^@preact\/signals/, /^react(-dom)?(\/|$)/, /^vue(\/|$)/],
 });
-await esm.write({ dir: "dist/esm", format: "es", chunkFileNames: "[name]-[hash].js" });
+await esm.write({
+  dir: "dist/esm",
+  format: "es",
+  // The components import the index, so its code moves to a chunk of its own (index.js
+  // then re-exports it, with exactly the index's exports): core-<hash>.js, named so that
+  // package.json's sideEffects can name it (the index registers the parts there).
+  chunkFileNames: (chunk) =>
+    chunk.moduleIds.includes(resolve("src/index.ts")) ? "core-[hash].js" : "[name]-[hash].js",
+  sourcemap: true,
+});
 await esm.close();
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
   stdio: "inherit",
 });
+addExtensions("dist/types");
 
 // 5. The demo's snippet builder: the widget's own parser and help texts, for the demo only.
 const builder = await bundle({ input: "demo/builder/main.ts" });

@@ -1,4 +1,5 @@
 import type { Kind } from "./config/attributes";
+import type { MountHandle, MountOptions } from "./element/mount";
 import type { Model } from "./widget/model";
 
 /** What every osdi:* event carries in `detail`. */
@@ -6,6 +7,57 @@ export interface Detail {
   kind: Kind;
   /** The container's data-osdi-action, as written. */
   action: string;
+}
+
+/** osdi:error's detail. */
+export interface ErrorDetail extends Detail {
+  /** The status text shown (error_fix, error_network or error_storage). */
+  message: string;
+  /** The keys of the invalid fields in display order; undefined when sending failed. */
+  fields?: string[];
+}
+
+/** osdi:share's detail. */
+export interface ShareDetail extends Detail {
+  /** "native", "facebook", "x", "whatsapp", "email" or "copy". */
+  network: string;
+}
+
+/** The events a container (or an own form) fires; they bubble to document and window. */
+export interface OsdiEventMap {
+  "osdi:ready": CustomEvent<Detail>;
+  "osdi:submit": CustomEvent<Detail>;
+  "osdi:success": CustomEvent<Detail>;
+  "osdi:error": CustomEvent<ErrorDetail>;
+  "osdi:queued": CustomEvent<Detail>;
+  "osdi:share": CustomEvent<ShareDetail>;
+}
+
+/** mount()'s callbacks: each is called with its event's detail, onReady for osdi:ready and so on. */
+export interface Callbacks {
+  onReady?(detail: Detail): void;
+  onSubmit?(detail: Detail): void;
+  onSuccess?(detail: Detail): void;
+  onError?(detail: ErrorDetail): void;
+  onQueued?(detail: Detail): void;
+  onShare?(detail: ShareDetail): void;
+}
+
+/** window.OsdiEmbed, set by dist/osdi-embed.js. */
+export interface OsdiEmbedApi {
+  mount(element: HTMLElement, options?: MountOptions): MountHandle | null;
+  scan(root?: ParentNode): HTMLElement[];
+  unmount(element: HTMLElement): void;
+  version: string;
+}
+
+declare global {
+  interface HTMLElementEventMap extends OsdiEventMap {}
+  interface DocumentEventMap extends OsdiEventMap {}
+  interface WindowEventMap extends OsdiEventMap {}
+  interface Window {
+    OsdiEmbed?: OsdiEmbedApi;
+  }
 }
 
 /** Dispatches osdi:<name> from the container; page authors listen there or above. */

@@ -1,12 +1,22 @@
-/** ESM entry for bundlers: nothing mounts until you call mount() or scan(). */
+/**
+ * ESM entry for bundlers: nothing mounts until you call mount() or scan(); on a
+ * server (no document) importing does nothing, and so do they.
+ */
 import { FIXES } from "./config/fixes";
-import { useFixes } from "./config/log";
-import { useImports } from "./files/parts";
+import { setFixes } from "./config/log";
+import {
+  type MountHandle,
+  type MountOptions,
+  mount as mountOnPage,
+  scan as scanOnPage,
+} from "./element/mount";
+import { observe as observeOnPage } from "./element/schedule";
+import { setImports } from "./files/parts";
 
 // A bundler's users see every help text at once; it costs their bundle nothing at runtime.
-useFixes(FIXES);
+setFixes(FIXES);
 // Parts are chunks the bundler splits off and loads on demand.
-useImports({
+setImports({
   after: () => import("./parts/after"),
   byo: () => import("./parts/byo"),
   countries: () => import("./parts/countries"),
@@ -23,9 +33,42 @@ useImports({
 export type { CustomField, FieldName, Kind } from "./config/attributes";
 export { AuthorError } from "./config/log";
 export { type Options, parseOptions } from "./config/parse";
-export { mount, scan, unmount } from "./element/mount";
-export { observe } from "./element/schedule";
-export type { Detail } from "./events";
+export type { Settings } from "./config/settings";
+export { type MountHandle, type MountOptions, unmount } from "./element/mount";
+export type {
+  Callbacks,
+  Detail,
+  ErrorDetail,
+  OsdiEmbedApi,
+  OsdiEventMap,
+  ShareDetail,
+} from "./events";
 export { buildBody, type HelperBody } from "./submit/body";
 export { validate } from "./submit/validate";
 export { version } from "./version";
+
+/**
+ * On a server (no document) there is no page: mount, scan and observe do nothing,
+ * and unmount finds nothing mounted. (dist/osdi-embed.js runs only in a page, and
+ * carries no such check.)
+ */
+const onPage = () => typeof document !== "undefined";
+
+/**
+ * Turns one container into a widget: settings (the attributes' values) win over
+ * its attributes, callbacks listen for its events until it is unmounted. Null
+ * when its configuration is invalid (the fallback stays, the console says why),
+ * and on a server.
+ */
+export const mount = (element: HTMLElement, options?: MountOptions): MountHandle | null =>
+  onPage() ? mountOnPage(element, options) : null;
+
+/** Mounts every container in root (itself included), at once; [] on a server. */
+export const scan = (root?: ParentNode): HTMLElement[] => (onPage() ? scanOnPage(root) : []);
+
+/**
+ * Mounts the containers added to root later, in slices; the MutationObserver
+ * (disconnect() stops it), or undefined on a server.
+ */
+export const observe = (root?: Node): MutationObserver | undefined =>
+  onPage() ? observeOnPage(root) : undefined;

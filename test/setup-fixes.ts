@@ -1,5 +1,5 @@
 // Unit tests read the help texts synchronously, as the ESM build does.
 import { FIXES } from "../src/config/fixes";
-import { useFixes } from "../src/config/log";
+import { setFixes } from "../src/config/log";
 
-useFixes(FIXES);
+setFixes(FIXES);

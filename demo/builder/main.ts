@@ -14,12 +14,12 @@ import {
   PREFIX,
 } from "../../src/config/attributes";
 import { FIXES } from "../../src/config/fixes";
-import { AuthorError, useFixes } from "../../src/config/log";
+import { AuthorError, setFixes } from "../../src/config/log";
 import { parseOptions } from "../../src/config/parse";
 import { en } from "../../src/i18n/en";
 import { type Attr, attributes, type Draft, type Fallback, fallback, snippet } from "./snippet";
 
-useFixes(FIXES);
+setFixes(FIXES);
 
 /** A problem to show: the attribute (or builder control), the value and the fix. */
 interface Problem {
@@ -238,9 +238,8 @@ function preview(attrs: Attr[], fb: Fallback) {
   link.href = fb.href;
   link.textContent = fb.text;
   el.append(link);
-  const api = (window as { OsdiEmbed?: { unmount(el: HTMLElement): void } }).OsdiEmbed;
   const old = previewSlot.firstElementChild;
-  if (old instanceof HTMLElement) api?.unmount(old);
+  if (old instanceof HTMLElement) window.OsdiEmbed?.unmount(old);
   previewSlot.replaceChildren(el);
 
   // The parser accepted the URL, so it is absolute.

@@ -11,7 +11,7 @@ const tag = "[osdi-embed]";
 let fixes: Fixes | undefined;
 let loader: (() => Promise<Fixes>) | undefined;
 
-export function useFixes(f: Fixes | undefined, load?: () => Promise<Fixes>) {
+export function setFixes(f: Fixes | undefined, load?: () => Promise<Fixes>) {
   fixes = f;
   loader = load;
 }

@@ -12,8 +12,9 @@ import {
   PREFIX,
 } from "./attributes";
 import { AuthorError, unknown } from "./log";
+import { attributeName } from "./settings";
 
-type Raw = Record<string, string>;
+export type Raw = Record<string, string>;
 type Page = { href: string };
 
 const ACTION_PATH =
@@ -232,24 +233,28 @@ const PARSERS = {
 };
 
 type Parsers = typeof PARSERS;
-type Parsed = { [K in keyof Parsers]: ReturnType<Parsers[K]> };
+export type Parsed = { [K in keyof Parsers]: ReturnType<Parsers[K]> };
 export type Options = Omit<Parsed, "action"> & Parsed["action"];
 
-const ATTRS = Object.keys(PARSERS).map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+/** Attributes read inside another's parser (kind and background inside action's). */
+export const INSIDE = ["kind", "background"] as const;
+const ATTRS = Object.keys(PARSERS).map(attributeName);
 /** Attribute names without the prefix; "mounted" is the widget's own marker. */
 export const KNOWN = [
   ...ATTRS.filter((a) => a !== "text" && a !== "prefill"),
-  "kind",
-  "background",
+  ...INSIDE,
   "mounted",
 ];
 
-/** The container's data-osdi-* attributes, without the prefix. */
+/** mount()'s settings per element, as attribute values; they win over its attributes. */
+export const given = new WeakMap<Element, Raw>();
+
+/** The container's data-osdi-* attributes, without the prefix, and the settings mount() was given. */
 export function readAttributes(el: Element): Raw {
   const raw: Raw = {};
   for (const n of el.getAttributeNames())
     if (n.startsWith(PREFIX)) raw[n.slice(PREFIX.length)] = el.getAttribute(n)!;
-  return raw;
+  return { ...raw, ...given.get(el) };
 }
 
 /** Attributes -> typed options, or an AuthorError naming the attribute and the fix. */

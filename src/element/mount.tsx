@@ -7,8 +7,9 @@ import { type ComponentChildren, h, render } from "preact";
 import { useErrorBoundary } from "preact/hooks";
 import { MOUNTED, PREFIX } from "../config/attributes";
 import { AuthorError, say } from "../config/log";
-import { parseOptions, readAttributes } from "../config/parse";
-import { emit } from "../events";
+import { given, parseOptions, readAttributes } from "../config/parse";
+import { CALLBACK, type Settings, toAttributes } from "../config/settings";
+import { type Callbacks, emit } from "../events";
 import { part } from "../files/parts";
 import { translator } from "../i18n/t";
 import { loadWords, type Words } from "../i18n/words";
@@ -20,8 +21,14 @@ import { stylesheet } from "./stylesheet";
 
 export const SELECTOR = `[${PREFIX}action]`;
 
-/** The fallback children of each mounted container, to put back on unmount. */
-const fallbacks = new WeakMap<Element, { nodes: Node[]; dispose: () => void }>();
+/** A mounted container's fallback children, to put back on unmount, and what to undo then. */
+interface Entry {
+  nodes: Node[];
+  dispose: () => void;
+  /** Its abort() removes the callbacks' listeners. */
+  callbacks: AbortController;
+}
+const fallbacks = new WeakMap<Element, Entry>();
 
 /** An error boundary: this widget gives way to its fallback, the others go on. */
 function Guard({ el, children }: { el: HTMLElement; children: ComponentChildren }) {
@@ -29,16 +36,59 @@ function Guard({ el, children }: { el: HTMLElement; children: ComponentChildren 
   return error ? null : children;
 }
 
+/** What mount() returns while the element is mounted. */
+export interface MountHandle {
+  readonly element: HTMLElement;
+  /** Unmounts (the fallback comes back) and removes the callbacks; after that, nothing. */
+  unmount(): void;
+}
+
+/** mount()'s options: the attributes' settings, and a callback per event. */
+export type MountOptions = Settings & Callbacks;
+
 /**
- * Turns one container into a widget. Returns false (fallback kept, one console
- * error naming the attribute and the fix) when its configuration is invalid.
+ * Turns one container into a widget; settings win over its attributes, and
+ * callbacks listen for its events until it is unmounted. Returns null (fallback
+ * kept, one console error naming the attribute and the fix) when its
+ * configuration is invalid. (Needs a page: src/index.ts's mount() is the one safe
+ * on a server.)
  */
-export function mount(el: HTMLElement): boolean {
+export function mount(el: HTMLElement, options: MountOptions = {}): MountHandle | null {
   resume();
-  if (el.hasAttribute(MOUNTED)) return true;
-  const entry = { nodes: Array.from(el.childNodes), dispose() {} };
-  fallbacks.set(el, entry);
-  el.setAttribute(MOUNTED, "");
+  const settings = toAttributes(options);
+  // Settings for a mounted element: it is mounted again, with them.
+  if (Object.keys(settings).length) {
+    unmount(el);
+    given.set(el, settings);
+  }
+  // Mounted already: a handle, and the callbacks join the others.
+  const mounted = el.hasAttribute(MOUNTED);
+  let entry = fallbacks.get(el);
+  if (!mounted) {
+    entry = { nodes: Array.from(el.childNodes), dispose() {}, callbacks: new AbortController() };
+    fallbacks.set(el, entry);
+    el.setAttribute(MOUNTED, "");
+  }
+  // onReady listens for osdi:ready, and so on, until the element is unmounted.
+  for (const [key, callback] of Object.entries(options))
+    if (entry && CALLBACK.test(key))
+      el.addEventListener(
+        `osdi:${key.slice(2).toLowerCase()}`,
+        (e) => (callback as (detail: unknown) => void)((e as CustomEvent).detail),
+        { signal: entry.callbacks.signal },
+      );
+  if (!mounted && !start(el, entry!)) return null;
+  return {
+    element: el,
+    unmount: () => {
+      // Only the mount it was given for: not one that came after it.
+      if (fallbacks.get(el) === entry) unmount(el);
+    },
+  };
+}
+
+/** Renders the widget in a container (or enhances an own form); false when its configuration is invalid. */
+function start(el: HTMLElement, entry: Entry): boolean {
   // Unmounted while its stylesheet, words or part were on the way: nothing to do.
   const current = () => fallbacks.get(el) === entry;
   try {
@@ -100,8 +150,10 @@ export function unmount(el: HTMLElement): void {
   const entry = fallbacks.get(el);
   if (!entry) return;
   fallbacks.delete(el);
+  given.delete(el);
   forget(el);
   entry.dispose();
+  entry.callbacks.abort();
   el.replaceChildren(...entry.nodes);
   el.removeAttribute(MOUNTED);
 }
@@ -117,5 +169,5 @@ export const containers = (root: ParentNode) => {
 export function scan(root: ParentNode = document): HTMLElement[] {
   // A page with the script and no widget still sends what an earlier visit kept.
   resume();
-  return containers(root).filter(mount);
+  return containers(root).filter((el) => mount(el));
 }

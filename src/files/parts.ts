@@ -25,11 +25,11 @@ export interface PartScript extends HTMLScriptElement {
 
 let importers: Importers | undefined;
 const loading: { [K in PartName]?: Promise<Parts[K]> } = {};
-/** What usePart() has seen of each part. */
+/** What readPart() has seen of each part. */
 const arrived: { [K in PartName]?: Signal<Parts[K] | null | undefined> } = {};
 
 /** Parts as imports (the ESM build, tests); without, files beside the script. */
-export function useImports(imports: Importers | undefined): void {
+export function setImports(imports: Importers | undefined): void {
   importers = imports;
   for (const name of Object.keys(loading)) delete loading[name as PartName];
   for (const name of Object.keys(arrived)) delete arrived[name as PartName];
@@ -70,7 +70,7 @@ export function part<K extends PartName>(name: K): Promise<Parts[K]> {
  * (the component shows what it can without it). A component that reads it
  * re-renders when that changes (it reads a signal); safe to call conditionally.
  */
-export function usePart<K extends PartName>(name: K): Parts[K] | null | undefined {
+export function readPart<K extends PartName>(name: K): Parts[K] | null | undefined {
   if (!arrived[name]) arrived[name] = signal(undefined) as (typeof arrived)[K];
   const value = arrived[name]!;
   if (value.peek() === undefined)

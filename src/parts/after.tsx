@@ -104,6 +104,8 @@ export default function After({ model }: { model: Model; lang: string }) {
   // The .ics file as a blob: URL, made once. A download is a navigation, not a
   // fetch, so a strict CSP allows it where a data: URL may be refused; and as a
   // real link it also opens, saves and middle-clicks as one.
+  // Made once: a widget's options do not change while it is mounted (new ones mount anew).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the options are fixed for the widget's life
   const ics = useMemo(
     () =>
       start && end
@@ -115,7 +117,7 @@ export default function After({ model }: { model: Model; lang: string }) {
         : undefined,
     [],
   );
-  useEffect(() => () => ics && URL.revokeObjectURL(ics), []);
+  useEffect(() => () => ics && URL.revokeObjectURL(ics), [ics]);
   // The page is on its way to the organizer's thank-you page.
   if (o.redirect) return null;
   const shared = (network: string) => () => emit(model, "share", { network });
@@ -162,7 +164,7 @@ export default function After({ model }: { model: Model; lang: string }) {
           </Item>
         )}
         {NETWORKS.map(([network, label, url]) => (
-          <Item>
+          <Item key={network}>
             <a
               class={LINK}
               href={url(pageUrl(network), title)}

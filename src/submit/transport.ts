@@ -39,7 +39,7 @@ export function delay(
 
 /**
  * One POST to the helper: JSON, no credentials, no cookies, a timeout. Resolves to
- * the response, or undefined when none came (offline, dropped, timed out).
+ * the response, its body read, or undefined when none came (offline, dropped, timed out).
  */
 export function post(url: string, json: string, timeout = 10_000, keepalive = false) {
   return fetch(url, {
@@ -51,11 +51,13 @@ export function post(url: string, json: string, timeout = 10_000, keepalive = fa
     keepalive: keepalive && json.length < 6e4,
     signal: AbortSignal.timeout(timeout),
   }).then(
-    (res) => {
-      // The body ({} or an error) is never read; let the timeout not abort it later.
-      res.body?.cancel().catch(() => {});
-      return res;
-    },
+    // Read to the end ({} or an error, unused): a body left unread or cancelled shows
+    // in the network panel as net::ERR_ABORTED. The timeout covers this read too.
+    (res) =>
+      res.text().then(
+        () => res,
+        () => res,
+      ),
     () => undefined,
   );
 }

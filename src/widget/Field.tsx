@@ -2,7 +2,7 @@ import { type Signal, useComputed } from "@preact/signals";
 import { Fragment, h } from "preact";
 import { useMemo } from "preact/hooks";
 import type { Control } from "../config/controls";
-import { usePart } from "../files/parts";
+import { readPart } from "../files/parts";
 import type { TextKey } from "../i18n/en";
 import { fieldId } from "./ids";
 import type { Model } from "./model";
@@ -48,15 +48,15 @@ export function Field({ model, control, lang }: { model: Model; control: Control
     },
   };
   // Country names come as a part, the first time a widget shows a country field.
-  // (usePart is safe to call conditionally: it keeps no per-component state.)
-  const countries = type === "select" && !control.options ? usePart("countries") : undefined;
+  // (readPart is safe to call conditionally: it keeps no per-component state.)
+  const countries = type === "select" && !control.options ? readPart("countries") : undefined;
   // Without the list (its file could not come), a text box: the form still works.
   const options = useMemo(
     () =>
       type !== "select" || countries === null
         ? undefined
         : (control.options?.map((o) => [o, o]) ?? countries?.(lang) ?? []),
-    [countries, lang],
+    [countries, lang, type, control],
   );
   return (
     <div
@@ -75,7 +75,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
             // The first option carries the field's own id: focus and labels find it.
             const optionId = i ? `${id}:${i}` : id;
             return (
-              <div class="osdi-embed__checkbox">
+              <div class="osdi-embed__checkbox" key={option}>
                 <input
                   {...common}
                   id={optionId}
@@ -117,7 +117,9 @@ export function Field({ model, control, lang }: { model: Model; control: Control
             <select {...text} autocomplete={control.autocomplete}>
               <option value="">{model.text("choose")}</option>
               {options.map(([code, name]) => (
-                <option value={code}>{name}</option>
+                <option value={code} key={code}>
+                  {name}
+                </option>
               ))}
             </select>
           ) : type === "textarea" ? (

@@ -1,5 +1,5 @@
 import { h } from "preact";
-import { usePart } from "../files/parts";
+import { readPart } from "../files/parts";
 import { RTL } from "../i18n/locales";
 import { submit } from "../submit/submit";
 import { Field } from "./Field";
@@ -15,8 +15,8 @@ export function Widget({ model, lang }: { model: Model; lang: string }) {
   const { options: o, text, uid } = model;
   const state = model.state.value;
   const status = model.status.value;
-  const EventDetails = o.kind === "event" ? usePart("event") : undefined;
-  const After = state === "success" && !o.redirect ? usePart("after") : undefined;
+  const EventDetails = o.kind === "event" ? readPart("event") : undefined;
+  const After = state === "success" && !o.redirect ? readPart("after") : undefined;
   return (
     <div
       class={`osdi-embed osdi-embed--${o.kind}`}

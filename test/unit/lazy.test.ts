@@ -91,7 +91,7 @@ describe("with importers (the ESM build)", () => {
   it("resolves to what the part defined, importing it once and adding no script", async () => {
     const countries = () => [["FR", "France"]];
     const importer = vi.fn(async () => ({ default: countries }));
-    lazy.useImports(imports({ countries: importer }));
+    lazy.setImports(imports({ countries: importer }));
     const first = lazy.part("countries");
     const second = lazy.part("countries");
     await expect(first).resolves.toBe(countries);
@@ -107,14 +107,14 @@ describe("with importers (the ESM build)", () => {
       .fn<() => Promise<unknown>>()
       .mockRejectedValueOnce(new TypeError("Failed to fetch dynamically imported module"))
       .mockImplementation(async () => ({ default: value }));
-    lazy.useImports(imports({ byo: importer }));
+    lazy.setImports(imports({ byo: importer }));
     await expect(lazy.part("byo")).rejects.toThrow(TypeError);
     await expect(lazy.part("byo")).resolves.toBe(value);
     expect(importer).toHaveBeenCalledTimes(2);
   });
 
   it("imports the real parts' default exports", async () => {
-    lazy.useImports(
+    lazy.setImports(
       imports({
         countries: () => import("../../src/parts/countries"),
         "lang-fr": () => import("../../src/parts/lang-fr"),

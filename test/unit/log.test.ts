@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { FIXES } from "../../src/config/fixes";
-import { AuthorError, type Fixes, say, unknown, useFixes } from "../../src/config/log";
+import { AuthorError, type Fixes, say, setFixes, unknown } from "../../src/config/log";
 import { authorError, parse } from "./helpers";
 
 let error: MockInstance<typeof console.error>;
@@ -10,7 +10,7 @@ beforeEach(() => {
   warn = vi.spyOn(console, "warn").mockImplementation(() => {});
 });
 afterEach(() => {
-  useFixes(FIXES);
+  setFixes(FIXES);
   vi.restoreAllMocks();
 });
 
@@ -29,7 +29,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe("AuthorError without the help texts (the script-tag bundle before they load)", () => {
   it("still names the attribute and the value, and points to the reference", () => {
     const e = authorError(() => parse({ fields: "given_name emial" }));
-    useFixes(undefined);
+    setFixes(undefined);
     expect(e.fix).toBe("");
     expect(e.message).toContain('data-osdi-fields="given_name emial"');
     expect(e.message).toContain("docs/reference.md");
@@ -37,9 +37,9 @@ describe("AuthorError without the help texts (the script-tag bundle before they 
   });
 
   it("gains the fix once the help texts are there", () => {
-    useFixes(undefined);
+    setFixes(undefined);
     const e = authorError(() => parse({ fields: "given_name emial" }));
-    useFixes(FIXES);
+    setFixes(FIXES);
     expect(e.fix).toContain('did you mean "email"?');
     expect(e.message).toContain(e.fix);
   });
@@ -59,14 +59,14 @@ describe("say", () => {
   });
 
   it("prints at once when there is nothing to load", () => {
-    useFixes(undefined);
+    setFixes(undefined);
     say("warn", () => "plain");
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
   it("waits for the help texts, then prints once with the fix", async () => {
     const d = deferred();
-    useFixes(undefined, d.load);
+    setFixes(undefined, d.load);
     const e = authorError(() => parse({ styles: "fancy" }));
     const el = document.createElement("div");
     say("error", () => e.message, el);
@@ -86,7 +86,7 @@ describe("say", () => {
     process.on("unhandledRejection", onUnhandled);
     try {
       const d = deferred();
-      useFixes(undefined, d.load);
+      setFixes(undefined, d.load);
       const e = authorError(() => parse({ styles: "fancy" }));
       say("error", () => e.message);
       d.reject(new Error("help file blocked"));
@@ -111,7 +111,7 @@ describe("unknown", () => {
   });
 
   it("still warns, naming the attribute, before the help texts load", async () => {
-    useFixes(undefined);
+    setFixes(undefined);
     unknown("attribute", "requried", "email");
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toContain('data-osdi-requried="email"');

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } fr
 import { mount, scan, unmount } from "../../src/element/mount";
 import { observe } from "../../src/element/schedule";
 import { setBase } from "../../src/files/load";
-import { type Importers, useImports } from "../../src/files/parts";
+import { type Importers, setImports } from "../../src/files/parts";
 import { en } from "../../src/i18n/en";
 import { EVENT, FORM, PETITION } from "./helpers";
 
@@ -25,7 +25,7 @@ afterEach(() => {
   document.body.replaceChildren();
   for (const link of Array.from(document.querySelectorAll("link"))) link.remove();
   setBase(undefined);
-  useImports(PARTS);
+  setImports(PARTS);
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -43,7 +43,7 @@ const PARTS: Importers = {
   "lang-fr": () => import("../../src/parts/lang-fr"),
   "lang-pt": () => import("../../src/parts/lang-pt"),
 };
-useImports(PARTS);
+setImports(PARTS);
 
 /** A container with data-osdi-* attributes and fallback content, in the document. */
 function container(attrs: Record<string, string>, parent: HTMLElement = document.body) {
@@ -82,7 +82,7 @@ const errorText = () => error.mock.calls.map((c) => String(c[0])).join("\n");
 describe("mount", () => {
   it("replaces the fallback with the widget", () => {
     const el = container({ action: PETITION });
-    expect(mount(el)).toBe(true);
+    expect(mount(el)?.element).toBe(el);
     expect(el.hasAttribute("data-osdi-mounted")).toBe(true);
     expect(el.querySelector('a[href*="petitions/x"]')).toBeNull();
     const root = q(el, ".osdi-embed");
@@ -161,7 +161,7 @@ describe("mount", () => {
   });
 
   it("asks for the country in a text box when the country list cannot come, and sends what is typed", async () => {
-    useImports({ ...PARTS, countries: () => Promise.reject(new TypeError("Failed to fetch")) });
+    setImports({ ...PARTS, countries: () => Promise.reject(new TypeError("Failed to fetch")) });
     const el = container({ action: PETITION, fields: "email country", required: "email country" });
     mount(el);
     // A select at first, while the list is on its way...
@@ -250,11 +250,18 @@ describe("mount", () => {
         expect(w.contains(document.getElementById(label.getAttribute("for")!))).toBe(true);
   });
 
-  it("does nothing the second time", () => {
+  it("does nothing the second time, and gives a handle again", () => {
     const el = container({ action: PETITION });
-    expect(mount(el)).toBe(true);
-    expect(mount(el)).toBe(true);
+    const ready = vi.fn();
+    el.addEventListener("osdi:ready", ready);
+    expect(mount(el)?.element).toBe(el);
+    const again = mount(el);
+    expect(again?.element).toBe(el);
     expect(el.querySelectorAll(".osdi-embed")).toHaveLength(1);
+    expect(ready).toHaveBeenCalledTimes(1);
+    // The second handle unmounts the one widget.
+    again?.unmount();
+    expect(el.innerHTML).toBe(FALLBACK);
   });
 
   it("emits osdi:ready, bubbling, with kind and action", () => {
@@ -269,12 +276,160 @@ describe("mount", () => {
   });
 });
 
+describe("mount with options", () => {
+  it("takes settings that win over the attributes, and writes none of them into the DOM", () => {
+    const el = container({ action: PETITION, fields: "given_name email", "text-submit": "Old" });
+    const attributes = el.getAttributeNames();
+    const handle = mount(el, {
+      fields: ["email", "phone"],
+      required: ["email", "phone"],
+      title: "Save the park",
+      text: { submit: "Add my name" },
+    });
+    expect(handle?.element).toBe(el);
+    const names = Array.from(el.querySelectorAll<HTMLInputElement>(".osdi-embed__input")).map(
+      (i) => i.name,
+    );
+    expect(names).toEqual(["email", "phone"]);
+    expect(q(el, "h2").textContent).toBe("Save the park");
+    expect(q(el, "button[type=submit]").textContent).toBe("Add my name");
+    expect(el.getAttributeNames()).toEqual([...attributes, "data-osdi-mounted"]);
+    expect(el.getAttribute("data-osdi-fields")).toBe("given_name email");
+  });
+
+  it("mounts an element with no data-osdi-action of its own", () => {
+    const el = document.createElement("div");
+    el.innerHTML = FALLBACK;
+    document.body.append(el);
+    expect(mount(el, { action: FORM, fields: ["email"] })).not.toBeNull();
+    expect(q(el, ".osdi-embed").className).toBe("osdi-embed osdi-embed--form");
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it("gives a bad setting the attribute's author error: null, the fallback, one console line", () => {
+    const el = container({ action: PETITION });
+    expect(mount(el, { fields: ["given_name", "emial"] as never })).toBeNull();
+    expect(el.innerHTML).toBe(FALLBACK);
+    expect(el.hasAttribute("data-osdi-mounted")).toBe(false);
+    expect(error).toHaveBeenCalledTimes(1);
+    const [msg, target] = error.mock.calls[0];
+    expect(msg).toContain('data-osdi-fields="given_name,emial" is not valid');
+    expect(msg).toContain('did you mean "email"');
+    expect(msg).toContain("The fallback stays.");
+    expect(target).toBe(el);
+    // The bad settings are gone with the mount: the attributes alone mount.
+    expect(mount(el)).not.toBeNull();
+  });
+
+  it("warns about an unknown setting as about an unknown attribute", () => {
+    const el = container({ action: PETITION });
+    expect(mount(el, { feilds: "email" } as never)).not.toBeNull();
+    expect(String(warn.mock.calls[0][0])).toContain("did you mean data-osdi-fields?");
+  });
+
+  it("calls each callback with its event's detail, until unmounted", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("{}", { status: 200 })),
+    );
+    const el = container({ action: FORM, fields: "email" });
+    const calls: [string, unknown][] = [];
+    const on = (name: string) => (detail: unknown) => calls.push([name, detail]);
+    const handle = mount(el, {
+      onReady: on("ready"),
+      onSubmit: on("submit"),
+      onSuccess: on("success"),
+      onError: on("error"),
+    });
+    const detail = { kind: "form", action: FORM };
+    expect(calls).toEqual([["ready", detail]]);
+    submit(el);
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toEqual(["error", { ...detail, message: en.error_fix, fields: ["email"] }]);
+    type(q(el, "input[name=email]"), "ada@example.org");
+    submit(el);
+    await vi.waitFor(() => expect(calls).toHaveLength(4));
+    expect(calls.slice(2)).toEqual([
+      ["submit", detail],
+      ["success", detail],
+    ]);
+    handle?.unmount();
+    expect(el.innerHTML).toBe(FALLBACK);
+    // The listeners are gone: an event now reaches none of them.
+    el.dispatchEvent(new CustomEvent("osdi:success", { detail }));
+    expect(calls).toHaveLength(4);
+  });
+
+  it("unmounts once: a second unmount() leaves a later mount alone", () => {
+    const el = container({ action: PETITION });
+    const first = mount(el);
+    first?.unmount();
+    expect(el.innerHTML).toBe(FALLBACK);
+    const second = mount(el);
+    first?.unmount();
+    expect(el.querySelectorAll(".osdi-embed")).toHaveLength(1);
+    second?.unmount();
+    second?.unmount();
+    expect(el.innerHTML).toBe(FALLBACK);
+    expect(el.hasAttribute("data-osdi-mounted")).toBe(false);
+  });
+
+  it("ends the callbacks when the element is unmounted by unmount(element)", () => {
+    const el = container({ action: PETITION });
+    const onReady = vi.fn();
+    mount(el, { onReady });
+    unmount(el);
+    mount(el);
+    expect(onReady).toHaveBeenCalledTimes(1);
+  });
+
+  it("adds callbacks to an element already mounted, and mounts it again for new settings", () => {
+    const el = container({ action: PETITION, fields: "email" });
+    mount(el);
+    const onSubmit = vi.fn();
+    const handle = mount(el, { onSubmit });
+    expect(el.querySelectorAll(".osdi-embed")).toHaveLength(1);
+    el.dispatchEvent(new CustomEvent("osdi:submit", { detail: { kind: "petition" } }));
+    expect(onSubmit).toHaveBeenCalledWith({ kind: "petition" });
+    const onReady = vi.fn();
+    expect(mount(el, { fields: ["email", "phone"], onReady })).not.toBeNull();
+    expect(el.querySelector("input[name=phone]")).not.toBeNull();
+    expect(el.querySelectorAll(".osdi-embed")).toHaveLength(1);
+    expect(onReady).toHaveBeenCalledTimes(1);
+    // The earlier handle's mount is over: its unmount() leaves this one alone.
+    handle?.unmount();
+    expect(el.querySelector("input[name=phone]")).not.toBeNull();
+  });
+
+  it("gives an own <form> a handle at once, and its settings to the own-form part", async () => {
+    const form = document.createElement("form");
+    form.setAttribute("data-osdi-action", FORM);
+    form.innerHTML = '<input name="email" type="email"><input name="phone"><button>Go</button>';
+    document.body.append(form);
+    const onReady = vi.fn();
+    const handle = mount(form, { required: ["phone"], onReady });
+    expect(handle?.element).toBe(form);
+    await vi.waitFor(() => expect(onReady).toHaveBeenCalledTimes(1));
+    expect(form.getAttribute("data-osdi-state")).toBe("idle");
+    // Required by the settings: the phone (by the inputs, it would have been the email).
+    q<HTMLInputElement>(form, "input[name=email]").value = "ada@example.org";
+    form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    await vi.waitFor(() =>
+      expect(q(form, "input[name=phone]").getAttribute("aria-invalid")).toBe("true"),
+    );
+    expect(q(form, "input[name=email]").hasAttribute("aria-invalid")).toBe(false);
+    handle?.unmount();
+    expect(form.hasAttribute("data-osdi-state")).toBe(false);
+    expect(form.hasAttribute("data-osdi-required")).toBe(false);
+  });
+});
+
 describe("bad configuration", () => {
   it("keeps the fallback and logs one error naming the attribute, value and fix", () => {
     const el = container({ action: PETITION, fields: "given_name emial" });
     const before = el.innerHTML;
     const fallback = el.firstChild;
-    expect(mount(el)).toBe(false);
+    expect(mount(el)).toBeNull();
     expect(el.innerHTML).toBe(before);
     expect(el.firstChild).toBe(fallback);
     expect(el.hasAttribute("data-osdi-mounted")).toBe(false);
@@ -296,7 +451,7 @@ describe("bad configuration", () => {
 
   it("refuses a credential attribute without printing it", () => {
     const el = container({ action: PETITION, "api-key": "sk_live_abcdef123456" });
-    expect(mount(el)).toBe(false);
+    expect(mount(el)).toBeNull();
     expect(el.innerHTML).toBe(FALLBACK);
     expect(error).toHaveBeenCalledTimes(1);
     expect(errorText()).toContain("data-osdi-api-key");
@@ -306,7 +461,7 @@ describe("bad configuration", () => {
 
   it("warns about an unknown attribute and still mounts", () => {
     const el = container({ action: PETITION, feilds: "email" });
-    expect(mount(el)).toBe(true);
+    expect(mount(el)).not.toBeNull();
     expect(error).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0][0])).toContain("did you mean data-osdi-fields?");
@@ -323,7 +478,7 @@ describe("unmount", () => {
     expect(el.firstChild).toBe(link);
     expect(el.innerHTML).toBe(FALLBACK);
     expect(el.hasAttribute("data-osdi-mounted")).toBe(false);
-    expect(mount(el)).toBe(true);
+    expect(mount(el)).not.toBeNull();
     expect(el.querySelectorAll(".osdi-embed")).toHaveLength(1);
   });
 

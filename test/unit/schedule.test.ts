@@ -184,7 +184,7 @@ it("mounts containers added later in slices too, and skips what is already mount
 it("keeps the fallback until the stylesheet has loaded, then shows the widget", async () => {
   load.setBase("https://cdn.example.org/osdi-embed.js");
   const [el] = containers(1);
-  expect(m.mount(el)).toBe(true);
+  expect(m.mount(el)?.element).toBe(el);
   const link = document.querySelector<HTMLLinkElement>("link[rel=stylesheet]")!;
   expect(link.href).toBe("https://cdn.example.org/osdi-embed.css");
   // Not yet: the link has not said it loaded.
@@ -253,6 +253,48 @@ it("waits for the page's own <link> to the stylesheet instead of adding another"
   own.loaded();
   await vi.waitFor(() => expect(el.querySelector(".osdi-embed")).not.toBeNull());
   expect(document.querySelectorAll("link[rel=stylesheet]")).toHaveLength(1);
+});
+
+it("fires no osdi:ready and keeps the fallback when unmounted before the stylesheet came", async () => {
+  load.setBase("https://cdn.example.org/osdi-embed.js");
+  const own = pageLink();
+  vi.spyOn(own.link, "sheet", "get").mockReturnValue(null);
+  const [el] = containers(1);
+  const link = el.firstChild;
+  const onReady = vi.fn();
+  // As React's StrictMode does with an effect: mount, and its cleanup at once.
+  const handle = m.mount(el, { onReady });
+  expect(handle?.element).toBe(el);
+  handle?.unmount();
+  expect(el.hasAttribute("data-osdi-mounted")).toBe(false);
+  own.loaded();
+  // Long enough for the stylesheet's wait and the slice after it.
+  await new Promise((r) => setTimeout(r, 50));
+  expect(ready).toEqual([]);
+  expect(onReady).not.toHaveBeenCalled();
+  expect(el.childNodes).toHaveLength(1);
+  expect(el.firstChild).toBe(link);
+  expect(el.querySelector(".osdi-embed")).toBeNull();
+});
+
+it("mounts once for mount, unmount, mount while the stylesheet is on its way: one osdi:ready", async () => {
+  load.setBase("https://cdn.example.org/osdi-embed.js");
+  const own = pageLink();
+  vi.spyOn(own.link, "sheet", "get").mockReturnValue(null);
+  const [el] = containers(1);
+  const first = vi.fn();
+  const second = vi.fn();
+  m.mount(el, { onReady: first })?.unmount();
+  const handle = m.mount(el, { onReady: second });
+  own.loaded();
+  await vi.waitFor(() => expect(el.querySelector(".osdi-embed")).not.toBeNull());
+  await new Promise((r) => setTimeout(r, 50));
+  expect(ready).toEqual([el]);
+  expect(first).not.toHaveBeenCalled();
+  expect(second).toHaveBeenCalledTimes(1);
+  expect(el.querySelectorAll(".osdi-embed")).toHaveLength(1);
+  handle?.unmount();
+  expect(el.querySelector(".osdi-embed")).toBeNull();
 });
 
 it("shows at once when the page's own stylesheet has loaded already", () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { HelperBody } from "../../src/submit/body";
-import { delay, SendError, send } from "../../src/submit/transport";
+import { delay, post, SendError, send } from "../../src/submit/transport";
 
 const URL_ = "https://actionnetwork.org/api/v2/petitions/abc/signatures";
 const BODY: HelperBody = {
@@ -67,6 +67,73 @@ describe("the request", () => {
   it.each([200, 201, 204])("resolves on %i", async (status) => {
     fetchMock.mockResolvedValue(reply(status));
     await expect(send(URL_, BODY)).resolves.toBeUndefined();
+  });
+});
+
+describe("the response", () => {
+  /** A response whose body comes in two chunks and records how it was used. */
+  function recorded(signal?: AbortSignal | null, ends = true, status = 200) {
+    const seen = { chunks: 0, ended: false, cancelled: false };
+    const chunks = ["{", "}"];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        // As a browser does: the fetch's signal also ends the body's stream.
+        signal?.addEventListener("abort", () => controller.error(signal.reason));
+      },
+      pull(controller) {
+        const chunk = chunks.shift();
+        if (chunk) {
+          seen.chunks++;
+          controller.enqueue(new TextEncoder().encode(chunk));
+        } else if (ends) {
+          seen.ended = true;
+          controller.close();
+        }
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    return { seen, response: new Response(body, { status }) };
+  }
+
+  it("reads a success's body to the end, and cancels nothing (no net::ERR_ABORTED)", async () => {
+    const { seen, response } = recorded();
+    fetchMock.mockResolvedValue(response);
+    const res = await post(URL_, "{}");
+    expect(res?.ok).toBe(true);
+    expect(seen).toEqual({ chunks: 2, ended: true, cancelled: false });
+    expect(res?.bodyUsed).toBe(true);
+  });
+
+  it("reads it to the end within send() too", async () => {
+    const { seen, response } = recorded();
+    fetchMock.mockResolvedValue(response);
+    await send(URL_, BODY);
+    expect(seen.ended).toBe(true);
+    expect(seen.cancelled).toBe(false);
+  });
+
+  it("reads an error's body as well, and the status still decides", async () => {
+    const { seen, response } = recorded(undefined, true, 400);
+    fetchMock.mockResolvedValue(response);
+    const e = await rejection(send(URL_, BODY));
+    expect(e.retryable).toBe(false);
+    expect(seen).toEqual({ chunks: 2, ended: true, cancelled: false });
+  });
+
+  it("keeps the timeout for a body that never ends: the answer counts, the wait ends", async () => {
+    let seen: { ended: boolean } | undefined;
+    fetchMock.mockImplementation(async (_url, init) => {
+      const r = recorded(init?.signal, false);
+      seen = r.seen;
+      return r.response;
+    });
+    const started = Date.now();
+    const res = await post(URL_, "{}", 30);
+    expect(res?.status).toBe(200);
+    expect(seen?.ended).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 
