@@ -202,7 +202,7 @@ test("fields, required fields, tags, consent, language and texts update the snip
     .getByRole("radio", { name: "A box, not ticked" })
     .check();
   await page.getByLabel("Language").selectOption("es");
-  await page.getByLabel("Title").fill('Rent "caps" & <fair> leases');
+  await page.getByLabel("Title", { exact: true }).fill('Rent "caps" & <fair> leases');
   await page.getByLabel("Submit button text").fill("Firmar ya");
   await page.getByRole("radio", { name: /^Yes: it answers at once/ }).check();
   await page.getByRole("radio", { name: "Do not send it" }).check();
@@ -286,6 +286,79 @@ test("an event: start, end and location appear for events and are checked", asyn
     'data-osdi-kind="petition" is not valid: the action URL is a event',
   );
   await expect(page.getByLabel("Kind")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("your site's classes: a design system's, or your own, on the preview and in the snippet; a selector is refused", async ({
+  page,
+  browser,
+  servers,
+}) => {
+  await open(page, servers.site);
+  const url = `${servers.helper}${PETITION}`;
+  await page.getByLabel("Action API URL").fill(url);
+  const code = snippetOf(page);
+  await expect(code).not.toContainText("data-osdi-class-");
+  const classes = page.getByRole("group", { name: "Your site's classes" });
+  await classes.getByRole("button", { name: "Bootstrap 5" }).click();
+  await expect(page.locator("#b-class-note")).toContainText("Bootstrap 5's classes are filled in");
+  await expect(page.locator("#b-class-input")).toHaveValue("form-control");
+  await expect(code).toHaveText(
+    [
+      `<link rel="stylesheet" href="${PLACEHOLDER_CSS}">`,
+      `<div data-osdi-action="${url}"`,
+      '     data-osdi-fields="given_name family_name email postal_code"',
+      '     data-osdi-class-field="mb-3"',
+      '     data-osdi-class-label="form-label"',
+      '     data-osdi-class-input="form-control"',
+      '     data-osdi-class-check="form-check-input"',
+      '     data-osdi-class-button="btn btn-primary"',
+      '     data-osdi-class-error="invalid-feedback d-block"',
+      '     data-osdi-class-hint="form-text">',
+      '  <a href="https://actionnetwork.org/petitions/YOUR-ACTION">Sign the petition</a>',
+      "</div>",
+      `<script src="${PLACEHOLDER_SRC}" defer></script>`,
+    ].join("\n"),
+  );
+  const widget = preview(page);
+  await expect(widget.getByRole("button", { name: "Sign" })).toHaveClass(
+    "osdi-embed__button btn btn-primary",
+  );
+  await expect(widget.getByLabel("Email")).toHaveClass("osdi-embed__input form-control");
+
+  // A selector pasted in is the parser's error, on the part's field.
+  const button = page.getByLabel("Button button");
+  await button.fill(".btn .btn-success");
+  const list = problems(page).getByRole("listitem");
+  await expect(list).toHaveCount(1);
+  await expect(list).toContainText(
+    'data-osdi-class-button=".btn .btn-success" is not valid: write class names without the dot',
+  );
+  await expect(button).toHaveAttribute("aria-invalid", "true");
+  await list.getByRole("link").click();
+  await expect(button).toBeFocused();
+
+  // Your own: spaces tidied; the other parts keep the preset's.
+  await button.fill("  btn   btn-success ");
+  await expect(problems(page)).toContainText("No problems");
+  await expect(code).toContainText('data-osdi-class-button="btn btn-success"');
+  await expect(code).toContainText('data-osdi-class-input="form-control"');
+  await expect(widget.getByRole("button", { name: "Sign" })).toHaveClass(
+    "osdi-embed__button btn btn-success",
+  );
+  const blank = await pasteIntoBlankPage(browser, (await code.textContent()) ?? "", servers.site);
+  expect(await markup(blank.widget)).toBe(await markup(widget));
+  expect(blank.errors).toEqual([]);
+  await blank.page.close();
+
+  await classes.getByRole("button", { name: "WordPress block theme" }).click();
+  await expect(code).toContainText('data-osdi-class-button="wp-element-button"');
+  await expect(code).not.toContainText("data-osdi-class-input");
+  await classes.getByRole("button", { name: "Pico" }).click();
+  await expect(page.locator("#b-class-note")).toContainText("no classes needed");
+  await expect(code).not.toContainText("data-osdi-class-");
+  await classes.getByRole("button", { name: "None" }).click();
+  await expect(code).not.toContainText("data-osdi-class-");
+  await expect(widget.getByRole("button", { name: "Sign" })).toHaveClass("osdi-embed__button");
 });
 
 test("the copy button copies the snippet", async ({ page, context, servers }) => {

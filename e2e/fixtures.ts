@@ -59,6 +59,7 @@ export const test = base.extend<
           "/demo": "demo",
           "/vendor/bootstrap": "node_modules/bootstrap/dist",
           "/vendor/jquery": "node_modules/jquery/dist",
+          "/vendor/pico": "node_modules/@picocss/pico/css",
         },
         vars: { HELPER: sandbox.url },
         replace: { [DEMO_SANDBOX]: sandbox.url },

@@ -320,7 +320,7 @@ test.describe("event dates in French, in the reader's time zone", () => {
       const widget = widgetIn(page, "#paris");
       await expect(widget.getByRole("button")).toHaveText("Je participe");
       const when = widget.locator(".osdi-embed__when");
-      // 18:00 in New York on the 13th is midnight in Paris on the 14th.
+      // Midnight in Paris on the 14th (18:00 in New York on the 13th), at a place in Paris.
       await expect(when).toHaveText(/dimanche 14 juin 2026/);
       await expect(when).toHaveText(/00:00\s*–\s*02:00/);
       await expect(when).toHaveText(/UTC\+2/);

@@ -443,3 +443,68 @@ test.describe("contrast in light and dark themes", () => {
     await expect(w.locator(".osdi-embed__error")).toHaveCSS("color", "rgb(255, 180, 171)");
   });
 });
+
+test.describe("the site's classes (data-osdi-class-<part>)", () => {
+  /** What the site's class rules set, compared between the widget's elements and the page's own. */
+  const SET_BY_THE_CLASS = [
+    "background-color",
+    "color",
+    "border-top-left-radius",
+    "border-top-style",
+    "border-top-width",
+    "padding-top",
+    "padding-left",
+    "font-size",
+  ];
+  const styleOf = (locator: ReturnType<Page["locator"]>) =>
+    locator.evaluate((el, props) => {
+      const s = getComputedStyle(el);
+      return Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
+    }, SET_BY_THE_CLASS);
+
+  test("win over the base stylesheet on the button and the inputs, outside a layer and in a later one", async ({
+    page,
+    servers,
+  }) => {
+    await page.goto(`${servers.site}/class-hooks.html`);
+    await widgetsReady(page);
+    // The base stylesheet is there, once, and first: the page's own link.
+    expect(
+      await page.evaluate(() =>
+        Array.from(document.styleSheets, (s) => new URL(s.href ?? "inline:").pathname),
+      ),
+    ).toEqual(["/dist/osdi-embed.css", "/class-hooks.css"]);
+    const own = page.locator("#own");
+    const cases = [
+      // Unlayered rules; the input's class from the page-wide meta.
+      { widget: "#unlayered", button: "site-button", input: "site-input" },
+      // @layer utilities, after @layer osdi-embed; the container's input class replaces the meta's.
+      { widget: "#layered", button: "u-button", input: "u-input" },
+    ];
+    for (const c of cases) {
+      const widget = page.locator(c.widget);
+      const button = widget.locator("button[type=submit]");
+      await expect(button).toHaveClass(`osdi-embed__button ${c.button}`);
+      expect(await styleOf(button), `${c.widget} button`).toEqual(
+        await styleOf(own.locator(`.${c.button}`)),
+      );
+      const inputs = widget.locator("input:not([hidden] *)");
+      await expect(inputs).toHaveCount(2);
+      for (const input of await inputs.all()) {
+        await expect(input).toHaveClass(`osdi-embed__input ${c.input}`);
+        expect(await styleOf(input), `${c.widget} input`).toEqual(
+          await styleOf(own.locator(`.${c.input}`)),
+        );
+      }
+    }
+    // Without the classes (an empty attribute takes the meta's away), the base's own look.
+    const plain = page.locator("#plain");
+    await expect(plain.locator("input[name=email]")).toHaveClass("osdi-embed__input");
+    await expect(plain.locator("input[name=email]")).toHaveCSS("border-top-style", "solid");
+    await expect(plain.locator("input[name=email]")).toHaveCSS("border-top-width", "1px");
+    await expect(plain.locator("button[type=submit]")).toHaveCSS(
+      "background-color",
+      "rgba(0, 0, 0, 0)",
+    );
+  });
+});

@@ -7,6 +7,8 @@
  * which mounts the preview container when it is inserted.
  */
 import {
+  CLASS_PARTS,
+  type ClassPart,
   DEFAULT_FIELDS,
   FIELDS,
   type FieldName,
@@ -17,7 +19,15 @@ import { FIXES } from "../../src/config/fixes";
 import { AuthorError, setFixes } from "../../src/config/log";
 import { parseOptions } from "../../src/config/parse";
 import { en } from "../../src/i18n/en";
-import { type Attr, attributes, type Draft, type Fallback, fallback, snippet } from "./snippet";
+import {
+  type Attr,
+  attributes,
+  CLASS_PRESETS,
+  type Draft,
+  type Fallback,
+  fallback,
+  snippet,
+} from "./snippet";
 
 setFixes(FIXES);
 
@@ -75,6 +85,55 @@ function checkboxes(groupId: string, name: string, checked: (f: FieldName) => bo
 checkboxes("b-fields", "fields", (f) => DEFAULT_FIELDS.includes(f));
 checkboxes("b-required", "required", (f) => f === "email");
 
+/** What each part of data-osdi-class-<part> is, for its field's label. */
+const PART_LABELS: Record<ClassPart, string> = {
+  form: "Form",
+  field: "Each row",
+  label: "Labels",
+  input: "Text fields, drop-downs and text areas",
+  check: "Checkboxes and radios",
+  button: "Button",
+  status: "Status message",
+  error: "Error messages",
+  hint: "Hint (the SMS disclosure)",
+  title: "Title",
+  description: "Description",
+};
+const classFields = byId<HTMLDivElement>("b-class-fields");
+for (const part of CLASS_PARTS) {
+  const row = document.createElement("div");
+  row.className = "builder__field";
+  const input = document.createElement("input");
+  input.id = `b-class-${part}`;
+  input.name = `class-${part}`;
+  input.type = "text";
+  input.autocomplete = "off";
+  input.spellcheck = false;
+  input.dataset.attr = `${PREFIX}class-${part}`;
+  const label = document.createElement("label");
+  label.htmlFor = input.id;
+  const key = document.createElement("code");
+  key.textContent = part;
+  label.append(`${PART_LABELS[part]} `, key);
+  row.append(label, input);
+  classFields.append(row);
+}
+/** A preset's button fills in every part's field (empty where it has no class). */
+const presetNote = byId<HTMLParagraphElement>("b-class-note");
+for (const [id, preset] of Object.entries(CLASS_PRESETS)) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.id = `b-preset-${id}`;
+  button.textContent = preset.name;
+  button.addEventListener("click", () => {
+    for (const part of CLASS_PARTS)
+      byId<HTMLInputElement>(`b-class-${part}`).value = preset.classes[part] ?? "";
+    presetNote.textContent = preset.note;
+    update();
+  });
+  byId<HTMLDivElement>("b-class-presets").append(button);
+}
+
 /** Every control that can be marked invalid, with the aria-describedby it has of its own. */
 const controls = Array.from(form.querySelectorAll<HTMLElement>("[data-attr]"));
 for (const c of controls) c.dataset.describedby = c.getAttribute("aria-describedby") ?? "";
@@ -103,6 +162,7 @@ function read(): Draft {
     styles: get("styles") || "base",
     background: get("background") || "false",
     autoresponse: get("autoresponse") || "true",
+    classes: Object.fromEntries(CLASS_PARTS.map((part) => [part, get(`class-${part}`)])),
   };
   draft.event = kindOf(draft) === "event";
   return draft;

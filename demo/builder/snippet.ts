@@ -2,7 +2,15 @@
  * The snippet builder's model: what the organizer chose -> the container's
  * data-osdi-* attributes -> the snippet's HTML. No DOM here.
  */
-import { FIELDS, type FieldName, KINDS, type Kind, PREFIX } from "../../src/config/attributes";
+import {
+  CLASS_PARTS,
+  type ClassPart,
+  FIELDS,
+  type FieldName,
+  KINDS,
+  type Kind,
+  PREFIX,
+} from "../../src/config/attributes";
 
 /** The builder form's values, as read from it. */
 export interface Draft {
@@ -28,7 +36,44 @@ export interface Draft {
   styles: string;
   background: string;
   autoresponse: string;
+  /** The site's class names per part (data-osdi-class-<part>), as typed. */
+  classes: Partial<Record<ClassPart, string>>;
 }
+
+/** Class names for the design systems the builder knows, as its recipes use them. */
+export const CLASS_PRESETS: Record<
+  string,
+  { name: string; note: string; classes: Draft["classes"] }
+> = {
+  bootstrap: {
+    name: "Bootstrap 5",
+    note: "Bootstrap 5's classes are filled in. Bootstrap's own stylesheet must be on your page.",
+    classes: {
+      field: "mb-3",
+      label: "form-label",
+      input: "form-control",
+      check: "form-check-input",
+      button: "btn btn-primary",
+      error: "invalid-feedback d-block",
+      hint: "form-text",
+    },
+  },
+  wordpress: {
+    name: "WordPress block theme",
+    note: "The button takes your block theme's button style (wp-element-button, from theme.json). Inputs and labels follow the theme's element styles.",
+    classes: { button: "wp-element-button" },
+  },
+  pico: {
+    name: "Pico",
+    note: "Pico styles the widget's elements by themselves: no classes needed. For another button, give secondary, contrast or outline as its classes.",
+    classes: {},
+  },
+  none: {
+    name: "None",
+    note: "No classes of your site's: the widget has its own classes only.",
+    classes: {},
+  },
+};
 
 /** An attribute name without the data-osdi- prefix, and its value. */
 export type Attr = [name: string, value: string];
@@ -85,6 +130,7 @@ export function attributes(d: Draft): Attr[] {
   add("autoresponse", d.autoresponse, "true");
   add("background", d.background, "false");
   add("styles", d.styles, "base");
+  for (const part of CLASS_PARTS) add(`class-${part}`, oneLine(d.classes[part] ?? ""));
   return a;
 }
 

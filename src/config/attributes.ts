@@ -63,5 +63,27 @@ export interface CustomField {
   required?: boolean;
 }
 
+/**
+ * The widget's parts that take the host's class names (data-osdi-class-<part>, the
+ * page's <meta name="osdi-embed-class-<part>">): its form, each row, label, text-like
+ * input, checkbox and radio, button, status, error, hint, title and description.
+ */
+export const CLASS_PARTS = [
+  "form",
+  "field",
+  "label",
+  "input",
+  "check",
+  "button",
+  "status",
+  "error",
+  "hint",
+  "title",
+  "description",
+] as const;
+export type ClassPart = (typeof CLASS_PARTS)[number];
+/** The page-wide class names' meta: <meta name="osdi-embed-class-button" content="btn">. */
+export const CLASS_META = "osdi-embed-class-";
+
 /** Attribute names that look like a credential: refused, never read. */
 export const CREDENTIAL = /api[-_]?key|token|secret|passw/i;

@@ -5,7 +5,7 @@
  */
 
 import { TEXT_KEYS } from "../i18n/en";
-import { CUSTOM_TYPES, FIELDS, KINDS } from "./attributes";
+import { CLASS_PARTS, CUSTOM_TYPES, FIELDS, KINDS } from "./attributes";
 import type { Fixes } from "./log";
 import { KNOWN } from "./parse";
 
@@ -41,6 +41,8 @@ export const FIXES: Fixes = {
   custom: () =>
     `give a JSON array like [{"name":"issue","label":"Issue","type":"select","options":["Housing","Transit"]}]: each entry with a unique "name" (letters, digits, _ - . and space), a "label", a "type" (${CUSTOM_TYPES.join(" ")}), "options" for select and radio, and "required" true or false.`,
   date: () => "use an ISO 8601 date and time, like 2026-03-14T18:00:00-05:00.",
+  timezone: () =>
+    'use an IANA time zone name, like "America/Chicago" or "Europe/Berlin"; an offset such as -06:00 goes in data-osdi-start.',
   code: () => "use letters, digits, - and _ only (Action Network's source codes).",
   field: (f) =>
     `"${f}" is not a field; did you mean "${closest(f, FIELDS)}"? Fields: ${FIELDS.join(" ")}.`,
@@ -59,4 +61,10 @@ export const FIXES: Fixes = {
     `is not a known attribute; did you mean data-osdi-${closest(name, ATTRIBUTES)}?`,
   text: (name) =>
     `is not a text key; did you mean data-osdi-text-${closest(name.slice(5), TEXT_KEYS)}? See the text keys in docs/reference.md.`,
+  className: (name) =>
+    name.startsWith(".")
+      ? `write class names without the dot, as in the class attribute: "${name.split(".").join(" ").trim()}", not "${name}".`
+      : `"${name}" is not a class name: give your site's class names separated by spaces, like "btn btn-primary", without CSS or HTML (no < > " ' { } ; = or commas).`,
+  class: (name) =>
+    `is not a part; did you mean data-osdi-class-${closest(name.slice(6), CLASS_PARTS)}? Parts: ${CLASS_PARTS.join(" ")}.`,
 };

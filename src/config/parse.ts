@@ -1,5 +1,8 @@
 import { en, type TextKey } from "../i18n/en";
 import {
+  CLASS_META,
+  CLASS_PARTS,
+  type ClassPart,
   CREDENTIAL,
   CUSTOM_TYPES,
   type CustomField,
@@ -137,6 +140,33 @@ function fromPage(raw: Raw, attr: "source" | "referrer", page: Page): string | u
 }
 
 /**
+ * Class names as the class attribute takes them, one space apart. A name that starts
+ * with "." (a selector) or holds < > " ' { } ; = or a comma (CSS or HTML) is refused;
+ * Tailwind's hover:bg-sky-700, w-1/2, bg-[#0a0] and !p-2 are class names. The error
+ * names the attribute or the meta in full, so it is thrown here rather than by fail.
+ */
+function classNames(name: string, v: string): string {
+  const names = list(v, /\s+/);
+  const bad = names.find((c) => /^\.|[<>"'{};=,]/.test(c));
+  if (bad) throw new AuthorError(name, v, "className", bad);
+  return names.join(" ");
+}
+
+/** The page's <meta name="osdi-embed-class-<part>" content="…">, by name: read once per address. */
+let metas: { href: string; classes: Raw } | undefined;
+function pageClasses(page: Page): Raw {
+  if (metas?.href !== page.href) {
+    const classes: Raw = {};
+    for (const m of globalThis.document?.querySelectorAll<HTMLMetaElement>(
+      `meta[name^="${CLASS_META}"]`,
+    ) ?? [])
+      classes[m.name] = m.content;
+    metas = { href: page.href, classes };
+  }
+  return metas.classes;
+}
+
+/**
  * One parser per attribute; the options type is what they return, so the two cannot drift.
  * Each reads its own attribute (and, where the contract links them, another's raw value).
  */
@@ -215,6 +245,23 @@ const PARSERS = {
     return end;
   },
   location: (raw: Raw) => str(raw.location),
+  /**
+   * The place's time zone: data-osdi-timezone (an IANA name), else the offset
+   * data-osdi-start was written with ("-06:00"). "Z" and no offset name no place
+   * (RFC 9557: Z is the instant, its local offset unknown). It names and formats
+   * the start; the instant is the start as written.
+   */
+  timezone: (raw: Raw) => {
+    const v = raw.timezone;
+    if (v === undefined) return /[+-]\d\d:?\d\d$/.exec(raw.start)?.[0];
+    try {
+      // A name the browser knows; an offset belongs in data-osdi-start.
+      return new Intl.DateTimeFormat("en", { timeZone: /^[a-z]/i.test(v) ? v : "-" }) && v;
+    } catch {
+      return fail("timezone", v, "timezone");
+    }
+  },
+  online: (raw: Raw) => flag("online", raw.online, false),
   styles: (raw: Raw) => oneOf("styles", raw.styles ?? "base", ["base", "none"]),
   datalayer: (raw: Raw) => raw.datalayer !== undefined && raw.datalayer !== "false",
   /**
@@ -230,6 +277,25 @@ const PARSERS = {
     }
     return values;
   },
+  /**
+   * The host's class names per part: the page's <meta name="osdi-embed-class-<part>">,
+   * each replaced by the container's data-osdi-class-<part> (an empty one takes it away).
+   */
+  classes: (raw: Raw, _o: unknown, page: Page) => {
+    const classes: Partial<Record<ClassPart, string>> = {};
+    for (const [name, v] of Object.entries(pageClasses(page))) {
+      const part = name.slice(CLASS_META.length) as ClassPart;
+      if (CLASS_PARTS.includes(part))
+        classes[part] = classNames(`<meta name="${name}"> content`, v);
+    }
+    for (const [k, v] of Object.entries(raw)) {
+      const part = k.slice(6) as ClassPart;
+      if (!k.startsWith("class-")) continue;
+      if (CLASS_PARTS.includes(part)) classes[part] = classNames(PREFIX + k, v);
+      else unknown("class", k);
+    }
+    return classes;
+  },
 };
 
 type Parsers = typeof PARSERS;
@@ -241,7 +307,7 @@ export const INSIDE = ["kind", "background"] as const;
 const ATTRS = Object.keys(PARSERS).map(attributeName);
 /** Attribute names without the prefix; "mounted" is the widget's own marker. */
 export const KNOWN = [
-  ...ATTRS.filter((a) => a !== "text" && a !== "prefill"),
+  ...ATTRS.filter((a) => !["text", "prefill", "classes"].includes(a)),
   ...INSIDE,
   "mounted",
 ];
@@ -261,7 +327,7 @@ export function readAttributes(el: Element): Raw {
 export function parseOptions(raw: Raw, page: Page): Options {
   for (const [k, v] of Object.entries(raw)) {
     if (CREDENTIAL.test(k)) fail(k, "…", "credential");
-    if (!KNOWN.includes(k) && !/^(text|prefill)-/.test(k)) unknown("attribute", k, v);
+    if (!KNOWN.includes(k) && !/^(text|prefill|class)-/.test(k)) unknown("attribute", k, v);
   }
   const o = {} as Record<string, unknown>;
   for (const [k, parse] of Object.entries(PARSERS)) {

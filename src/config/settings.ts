@@ -4,7 +4,7 @@
  * values become attribute strings for the same parseOptions, so a bad setting gets
  * the same author error as a bad attribute.
  */
-import type { Kind } from "./attributes";
+import type { ClassPart, Kind } from "./attributes";
 import type { INSIDE, Parsed, Raw } from "./parse";
 
 /** Settings whose natural value is not what their parser returns. */
@@ -13,13 +13,14 @@ interface Natural {
   kind: Kind;
   background: boolean;
   emailOptIn: boolean | "checked" | "unchecked";
+  classes: Partial<Record<ClassPart, string | readonly string[]>>;
 }
 type Name = keyof Parsed | (typeof INSIDE)[number];
 type Value<K> = K extends keyof Natural ? Natural[K] : K extends keyof Parsed ? Parsed[K] : string;
 /**
  * A fixed set of values as it is; a flag as a boolean, a list (readonly too), a
  * date or a URL as it is, each or the attribute's string; a family (text,
- * prefill) as an object of its keys.
+ * prefill, classes) as an object of its keys.
  */
 type Setting<T> = T extends string
   ? T
@@ -49,9 +50,11 @@ export function toAttributes(settings: object): Raw {
   for (const [key, v] of Object.entries(settings)) {
     const name = attributeName(key);
     if (v == null || CALLBACK.test(key)) continue;
-    // A family (text, prefill): one attribute per key.
+    // A family (text, prefill, classes): one attribute per key; classes: { button: "btn" }
+    // is data-osdi-class-button, its class names a string or an array.
     if (v.constructor === Object)
-      for (const [k, s] of Object.entries(v)) raw[`${name}-${k}`] = String(s);
+      for (const [k, s] of Object.entries(v))
+        raw[`${key === "classes" ? "class" : name}-${k}`] = [s].flat().join(" ");
     // Custom fields as JSON; a date in ISO 8601 and a URL as its href (their toJSON);
     // a list joined by commas; a flag as true or false.
     else raw[name] = typeof v[0] === "object" ? JSON.stringify(v) : String(v.toJSON?.() ?? v);

@@ -17,7 +17,7 @@ const INTEGRITY: Record<string, string> = typeof __INTEGRITY__ === "object" ? __
 /** The page names the folder itself: survives script joining, inlining and CDNs. */
 export const BASE_META = "osdi-embed-base";
 
-const FIX = `Keep osdi-embed's files together and name their folder in the page's <head>: <meta name="${BASE_META}" content="https://example.org/path/to/osdi-embed/">; and exclude osdi-embed.js from script joining and "delay JS" (see docs/hosting.md).`;
+const FIX = `Keep its files together, name their folder in <meta name="${BASE_META}" content="https://…/">, and keep osdi-embed.js out of script joining and "delay JS" (docs/hosting.md).`;
 
 /** A URL in the folder of the files (a file in it, or the folder with a trailing slash). */
 let base: string | undefined;
@@ -62,14 +62,14 @@ function missing(file: string, url?: string) {
     if (!lost)
       print(
         "error",
-        `cannot tell where its files are (${file} and others), so the widgets show without their stylesheet and extras. Load it as <script src="https://…/osdi-embed.js" defer></script>, not inlined or imported, or name the folder: <meta name="${BASE_META}" content="https://…/">.`,
+        `cannot tell where its files are (${file}…), so the widgets show without their stylesheet and extras. Load it as <script src="https://…/osdi-embed.js" defer>, or name the folder: <meta name="${BASE_META}" content="https://…/">.`,
       );
     lost = true;
   } else if (!warned.has(file)) {
     warned.add(file);
     print(
       "warn",
-      `${file} could not be loaded from ${url} (missing, blocked, served from another origin without Access-Control-Allow-Origin, or not the file this osdi-embed.js was built with), so the widgets go on without it. ${FIX}`,
+      `${file} could not be loaded from ${url} (docs/hosting.md says why it may not), so the widgets go on without it. ${FIX}`,
     );
   }
 }
@@ -109,7 +109,7 @@ function scriptUrl(url: string): string {
     if (!refused)
       print(
         "warn",
-        `the page's Content Security Policy allows no Trusted Types policy named osdi-embed, so its extra files cannot load (the forms still work): add trusted-types osdi-embed to it (docs/hosting.md).`,
+        `the page's CSP allows no Trusted Types policy osdi-embed, so its extra files cannot load (the forms still work): add trusted-types osdi-embed (docs/hosting.md).`,
       );
     refused = true;
     throw new Refused();

@@ -16,13 +16,12 @@ import { translator } from "../i18n/t";
 import { loadWords, type Words } from "../i18n/words";
 import { submit } from "../submit/submit";
 import { CUSTOM } from "../submit/values";
+import { classFor } from "../widget/classes";
 import { addHoneypot } from "../widget/Honeypot";
 import { fieldId } from "../widget/ids";
 import { createModel } from "../widget/model";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-
-const CLASS = "osdi-embed__";
 
 /** The form's controls by name, in document order (radios and checkboxes share one). */
 function controlsByName(form: HTMLFormElement): Map<string, Control[]> {
@@ -103,7 +102,9 @@ export default function enhance(form: HTMLFormElement): () => void {
   }
   const model = createModel(o, translator(o), form);
   const status = form.ownerDocument.createElement("div");
-  status.className = `${CLASS}status`;
+  // The host's classes for the status and the messages (data-osdi-class-status, -error):
+  // on what osdi-embed adds, never on the author's own elements.
+  status.className = classFor(o, "status")!;
   status.id = `${model.uid}:status`;
   status.setAttribute("role", "status");
   status.tabIndex = -1;
@@ -145,7 +146,7 @@ export default function enhance(form: HTMLFormElement): () => void {
       }
       if (!found[c.key]) continue;
       const message = form.ownerDocument.createElement("div");
-      message.className = `${CLASS}error`;
+      message.className = classFor(o, "error")!;
       message.id = id;
       message.textContent = model.text(found[c.key] as TextKey);
       const last = els[els.length - 1];

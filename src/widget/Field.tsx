@@ -4,6 +4,7 @@ import { useMemo } from "preact/hooks";
 import type { Control } from "../config/controls";
 import { readPart } from "../files/parts";
 import type { TextKey } from "../i18n/en";
+import { classFor } from "./classes";
 import { fieldId } from "./ids";
 import type { Model } from "./model";
 
@@ -18,6 +19,7 @@ import type { Model } from "./model";
  */
 export function Field({ model, control, lang }: { model: Model; control: Control; lang: string }) {
   const { key, type, required, group } = control;
+  const o = model.options;
   const value = model.values[key];
   const current = value.peek();
   const error = useComputed(() => model.errors.value[key]).value;
@@ -40,7 +42,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
   ];
   const text = {
     ...common,
-    class: "osdi-embed__input",
+    class: classFor(o, "input"),
     // Bound to the signal: the DOM follows it without a render.
     value: value as Signal<string>,
     onInput: (e: Event) => {
@@ -60,15 +62,17 @@ export function Field({ model, control, lang }: { model: Model; control: Control
   );
   return (
     <div
-      class={
+      class={classFor(
+        o,
+        "field",
         box
           ? "osdi-embed__checkbox"
-          : `osdi-embed__field osdi-embed__field--${key.replace(/\W/g, "-")}`
-      }
+          : `osdi-embed__field osdi-embed__field--${key.replace(/\W/g, "-")}`,
+      )}
     >
       {group ? (
         <fieldset class="osdi-embed__group">
-          <legend class="osdi-embed__label">{label}</legend>
+          <legend class={classFor(o, "label")}>{label}</legend>
           {control.options!.map((option, i) => {
             const multi = type === "checkbox";
             const on = multi ? (current as string[]).includes(option) : current === option;
@@ -78,6 +82,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
               <div class="osdi-embed__checkbox" key={option}>
                 <input
                   {...common}
+                  class={classFor(o, "check", "")}
                   id={optionId}
                   type={type as "radio"}
                   value={option}
@@ -100,6 +105,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
         <>
           <input
             {...common}
+            class={classFor(o, "check", "")}
             type="checkbox"
             checked={current === true}
             onChange={(e) => {
@@ -110,7 +116,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
         </>
       ) : (
         <>
-          <label class="osdi-embed__label" for={id}>
+          <label class={classFor(o, "label")} for={id}>
             {label}
           </label>
           {options ? (
@@ -137,12 +143,12 @@ export function Field({ model, control, lang }: { model: Model; control: Control
         </>
       )}
       {hint && (
-        <div class="osdi-embed__hint" id={`${id}:hint`}>
+        <div class={classFor(o, "hint")} id={`${id}:hint`}>
           {hint}
         </div>
       )}
       {error && (
-        <div class="osdi-embed__error" id={`${id}:error`}>
+        <div class={classFor(o, "error")} id={`${id}:error`}>
           {model.text(error)}
         </div>
       )}

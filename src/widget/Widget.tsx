@@ -2,6 +2,7 @@ import { h } from "preact";
 import { readPart } from "../files/parts";
 import { RTL } from "../i18n/locales";
 import { submit } from "../submit/submit";
+import { classFor } from "./classes";
 import { Field } from "./Field";
 import { Honeypot } from "./Honeypot";
 import type { Model } from "./model";
@@ -25,12 +26,12 @@ export function Widget({ model, lang }: { model: Model; lang: string }) {
       lang={lang}
       dir={RTL.includes(lang.split("-")[0]) ? "rtl" : "ltr"}
     >
-      {o.title && <h2 class="osdi-embed__title">{o.title}</h2>}
-      {o.description && <p class="osdi-embed__description">{o.description}</p>}
+      {o.title && <h2 class={classFor(o, "title")}>{o.title}</h2>}
+      {o.description && <p class={classFor(o, "description")}>{o.description}</p>}
       {EventDetails && <EventDetails options={o} lang={lang} />}
       {state !== "success" && (
         <form
-          class="osdi-embed__form"
+          class={classFor(o, "form")}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -42,7 +43,7 @@ export function Widget({ model, lang }: { model: Model; lang: string }) {
           ))}
           <Honeypot />
           <button
-            class="osdi-embed__button"
+            class={classFor(o, "button")}
             type="submit"
             aria-disabled={state === "submitting" ? "true" : undefined}
           >
@@ -50,7 +51,7 @@ export function Widget({ model, lang }: { model: Model; lang: string }) {
           </button>
         </form>
       )}
-      <div class="osdi-embed__status" id={`${uid}:status`} role="status" tabIndex={-1}>
+      <div class={classFor(o, "status")} id={`${uid}:status`} role="status" tabIndex={-1}>
         {status && text(status)}
       </div>
       {After && <After model={model} lang={lang} />}

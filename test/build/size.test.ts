@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
  * Every visitor of every page with a widget pays for these bytes (see docs/benchmarks.md).
  * The file carries the whole core job: mounting, validation, sending and the outbox.
  */
-const BUDGET_GZIP = 18_432;
+// 18,432 B until issue 14: the host's class names (+373 B) and the event's time zone
+// (+110 B) came in, shorter console messages took 113 B off. On Slow 4G, 100 B is about
+// half a millisecond (docs/benchmarks.md).
+const BUDGET_GZIP = 18_944;
 
 describe("the shipped bundle", () => {
   const js = readFileSync("dist/osdi-embed.js");

@@ -308,6 +308,25 @@ describe("add to calendar", () => {
     expect(text).not.toContain("LOCATION");
   });
 
+  it.each([
+    ["at a place, its zone named", { timezone: "America/Chicago" }],
+    ["at a place, by the offset", {}],
+    ["online", { online: "", timezone: "America/Chicago" }],
+  ])("carries the exact instant for an event %s", async (_, attrs) => {
+    show({
+      action: EVENT,
+      start: "2026-12-10T18:30:00-06:00",
+      end: "2026-12-10T20:00:00-06:00",
+      location: "Millbrook Library",
+      ...attrs,
+    });
+    expect(new URL(href("Google Calendar")).searchParams.get("dates")).toBe(
+      "20261211T003000Z/20261211T020000Z",
+    );
+    const { text } = await icsFile();
+    expect(text).toContain("\r\nDTSTART:20261211T003000Z\r\nDTEND:20261211T020000Z\r\n");
+  });
+
   it("folds long lines at 75 octets without splitting a character", async () => {
     const title = `Assemblée générale ${"é".repeat(40)} ${"🗳".repeat(10)} fin`;
     show({ action: EVENT, start: "2026-06-13T18:00:00Z", title });

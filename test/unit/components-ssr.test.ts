@@ -46,6 +46,7 @@ const SETTINGS = {
   background: true,
   start: new Date("2026-03-14T23:00:00Z"),
   text: { submit: "Add my name" },
+  classes: { button: "btn btn-primary", input: ["form-control"] },
   fallback: "Sign the petition",
   fallbackHref: PAGE,
 } satisfies OsdiActionProps;
@@ -58,6 +59,8 @@ const CONTAINER = {
   "data-osdi-background": "true",
   "data-osdi-start": "2026-03-14T23:00:00.000Z",
   "data-osdi-text-submit": "Add my name",
+  "data-osdi-class-button": "btn btn-primary",
+  "data-osdi-class-input": "form-control",
 };
 const FALLBACK = `<a href="${PAGE}">Sign the petition</a>`;
 

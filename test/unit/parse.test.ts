@@ -44,9 +44,12 @@ describe("defaults", () => {
       start: undefined,
       end: undefined,
       location: undefined,
+      timezone: undefined,
+      online: false,
       styles: "base",
       datalayer: false,
       prefill: {},
+      classes: {},
     });
     expect(warn).not.toHaveBeenCalled();
   });
@@ -639,6 +642,55 @@ describe("data-osdi-start and data-osdi-end", () => {
     expect(e.attr).toBe("data-osdi-end");
     expect(e.value).toBe("2026-03-14T17:59:59Z");
     expect(e.fix).toMatch(/start/);
+  });
+});
+
+describe("data-osdi-timezone and data-osdi-online", () => {
+  it("keeps the offset data-osdi-start was written with as the place's zone", () => {
+    const at = (start: string) => parse({ action: EVENT, start }).timezone;
+    expect(at("2026-12-10T18:30:00-06:00")).toBe("-06:00");
+    expect(at("2026-12-10T18:30-0600")).toBe("-0600");
+    expect(at("2026-12-11T06:00:00.000+05:30")).toBe("+05:30");
+    expect(at("2026-12-11T00:30:00+00:00")).toBe("+00:00");
+  });
+
+  it('takes "Z" and no offset as no place\'s zone (Z is the instant alone)', () => {
+    for (const start of ["2026-12-11T00:30:00Z", "2026-12-11T00:30:00.000Z", "2026-12-10T18:30"])
+      expect(parse({ action: EVENT, start }).timezone).toBeUndefined();
+    expect(parse({ action: EVENT, start: "2026-12-10" }).timezone).toBeUndefined();
+    expect(parse({ action: EVENT }).timezone).toBeUndefined();
+  });
+
+  it("takes an IANA name, which wins over the offset; the instant stays the start as written", () => {
+    const o = parse({
+      action: EVENT,
+      start: "2026-12-10T18:30:00-05:00",
+      timezone: "America/Chicago",
+    });
+    expect(o.timezone).toBe("America/Chicago");
+    expect(o.start?.toISOString()).toBe("2026-12-10T23:30:00.000Z");
+    for (const timezone of ["UTC", "Asia/Kolkata", "Etc/GMT+6", "Europe/Berlin"])
+      expect(parse({ timezone }).timezone).toBe(timezone);
+  });
+
+  it.each(["Mars/Olympus_Mons", "America/Chicgo", "CST6CDT7", "-06:00", "+05:30", "", " "])(
+    "refuses data-osdi-timezone=%j",
+    (timezone) => {
+      const e = authorError(() => parse({ action: EVENT, timezone }));
+      expectMessage(e, "data-osdi-timezone", timezone);
+      expect(e.code).toBe("timezone");
+      expect(e.fix).toMatch(/IANA.*America\/Chicago.*data-osdi-start/);
+    },
+  );
+
+  it("reads data-osdi-online as a boolean attribute", () => {
+    expect(parse({ action: EVENT }).online).toBe(false);
+    expect(parse({ action: EVENT, online: "" }).online).toBe(true);
+    expect(parse({ action: EVENT, online: "true" }).online).toBe(true);
+    expect(parse({ action: EVENT, online: "false" }).online).toBe(false);
+    const e = authorError(() => parse({ action: EVENT, online: "yes" }));
+    expect(e.attr).toBe("data-osdi-online");
+    expect(e.code).toBe("oneOf");
   });
 });
 

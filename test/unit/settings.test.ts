@@ -34,14 +34,17 @@ const SETTINGS = {
   start: true,
   end: true,
   location: true,
+  timezone: true,
+  online: true,
   styles: true,
   datalayer: true,
   prefill: true,
+  classes: true,
 } satisfies Record<keyof Settings, true>;
 
 describe("Settings", () => {
-  it("has a key for every attribute, and the text and prefill families, and no other", () => {
-    const attributes = [...KNOWN.filter((a) => a !== "mounted"), "text", "prefill"];
+  it("has a key for every attribute, and the text, prefill and classes families, and no other", () => {
+    const attributes = [...KNOWN.filter((a) => a !== "mounted"), "text", "prefill", "classes"];
     expect(Object.keys(SETTINGS).map(attributeName).sort()).toEqual(attributes.sort());
   });
 

@@ -1,0 +1,310 @@
+/**
+ * The osdi-embed/action block in the editor: sidebar controls for the attributes, and a
+ * preview drawn from them. The preview is a static picture of the fields: osdi-embed.js is
+ * never loaded in the editor, and nothing here posts. WordPress's globals only, no build.
+ */
+((wp) => {
+  const el = wp.element.createElement;
+  const { __ } = wp.i18n;
+  const { InspectorControls, useBlockProps } = wp.blockEditor;
+  const { PanelBody, TextControl, TextareaControl, SelectControl, Notice } = wp.components;
+
+  // The widget's own rules for data-osdi-action (src/config/parse.ts).
+  const ACTION_PATH =
+    /\/(petitions|forms|events)\/([\w-]+)(?:\/(signatures|submissions|attendances))?\/?$/;
+  const CREDENTIAL = /api[-_]?key|token|secret|passw/i;
+  const COLLECTION = { petition: "signatures", form: "submissions", event: "attendances" };
+  const FIELDS = [
+    "given_name",
+    "family_name",
+    "email",
+    "phone",
+    "street",
+    "locality",
+    "region",
+    "postal_code",
+    "country",
+    "comments",
+  ];
+  const LABELS = {
+    given_name: "First name",
+    family_name: "Last name",
+    email: "Email",
+    phone: "Phone",
+    street: "Street address",
+    locality: "City",
+    region: "State",
+    postal_code: "ZIP code",
+    country: "Country",
+    comments: "Comments",
+  };
+  const SUBMIT = { petition: "Sign", form: "Submit", event: "RSVP" };
+  const PARTS = [
+    "form",
+    "field",
+    "label",
+    "input",
+    "check",
+    "button",
+    "status",
+    "error",
+    "hint",
+    "title",
+    "description",
+  ];
+
+  /** What is wrong with the action URL, as the widget would say it; "" when it is fine. */
+  function actionProblem(value, given) {
+    const v = (value || "").trim();
+    if (!v)
+      return __(
+        "Paste the action's API URL: …/api/v2/petitions/{id}, …/forms/{id} or …/events/{id}.",
+        "osdi-embed",
+      );
+    let u;
+    try {
+      u = new URL(v);
+    } catch {
+      return __("This is not a URL. Give the whole address, starting with https://.", "osdi-embed");
+    }
+    const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(u.hostname);
+    if (!(u.protocol === "https:" || (u.protocol === "http:" && local)))
+      return __("The URL must start with https:// (http:// only for localhost).", "osdi-embed");
+    if (u.username || u.password || [...u.searchParams.keys()].some((k) => CREDENTIAL.test(k)))
+      return __(
+        "Remove the user, password or key from the URL: osdi-embed never sends one.",
+        "osdi-embed",
+      );
+    const m = ACTION_PATH.exec(u.pathname);
+    const named = m ? { petitions: "petition", forms: "form", events: "event" }[m[1]] : undefined;
+    if (given && named && given !== named)
+      return `${__("The kind does not match the URL, which names a ", "osdi-embed") + named}.`;
+    const kind = given || named;
+    if (!kind)
+      return __(
+        "This URL names no kind: it is not an action's API URL (…/petitions/{id}, …/forms/{id}, …/events/{id}); choose a kind if it is your own proxy.",
+        "osdi-embed",
+      );
+    if (m?.[3] && m[3] !== COLLECTION[kind])
+      return `${__("This collection belongs to another kind than ", "osdi-embed") + kind}.`;
+    return "";
+  }
+
+  const kindOf = (a) =>
+    a.kind ||
+    { petitions: "petition", forms: "form", events: "event" }[
+      ACTION_PATH.exec(a.action || "")?.[1]
+    ] ||
+    "";
+  const list = (v, sep) =>
+    (v || "")
+      .split(sep)
+      .map((s) => s.trim())
+      .filter(Boolean);
+
+  function customLabels(json) {
+    try {
+      const parsed = JSON.parse(json);
+      return Array.isArray(parsed) ? parsed.map((f) => String(f?.label ?? f?.name ?? "")) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** A static picture of the widget: nothing in it can be sent. */
+  function preview(a) {
+    const kind = kindOf(a);
+    const fields = list(a.fields, /[\s,]+/).filter((f) => FIELDS.includes(f));
+    const shown = fields.length ? fields : ["given_name", "family_name", "email", "postal_code"];
+    const required = list(a.required || "email", /[\s,]+/);
+    const rows = shown.map((f) =>
+      el(
+        "p",
+        { key: f, className: "osdi-embed-preview__field" },
+        el("label", null, (LABELS[f] || f) + (required.includes(f) ? " *" : "")),
+        el("br"),
+        el("input", { type: "text", disabled: true, tabIndex: -1 }),
+      ),
+    );
+    for (const [i, label] of customLabels(a.custom_fields).entries())
+      rows.push(
+        el(
+          "p",
+          { key: `custom-${i}` },
+          el("label", null, label),
+          el("br"),
+          el("input", { type: "text", disabled: true, tabIndex: -1 }),
+        ),
+      );
+    if (a.email_opt_in)
+      rows.push(
+        el(
+          "p",
+          { key: "opt-in" },
+          el(
+            "label",
+            null,
+            el("input", {
+              type: "checkbox",
+              disabled: true,
+              defaultChecked: a.email_opt_in === "checked",
+            }),
+            " ",
+            __("Send me email updates", "osdi-embed"),
+          ),
+        ),
+      );
+    return el(
+      "div",
+      {
+        className: "osdi-embed-preview",
+        "aria-label": __("Preview of the widget (nothing is sent from the editor)", "osdi-embed"),
+      },
+      a.title ? el("h2", null, a.title) : null,
+      a.description ? el("p", null, a.description) : null,
+      a.start || a.location
+        ? el("p", null, [a.start, a.location].filter(Boolean).join(" · "))
+        : null,
+      el(
+        "fieldset",
+        { disabled: true, style: { border: 0, padding: 0, margin: 0 } },
+        rows,
+        el(
+          "button",
+          {
+            type: "button",
+            className: `wp-element-button ${a.class_button || ""}`.trim(),
+            tabIndex: -1,
+          },
+          a.text_submit || SUBMIT[kind] || "Submit",
+        ),
+      ),
+      el(
+        "p",
+        null,
+        el(
+          "small",
+          null,
+          __("Preview: the widget shows and sends on the published page.", "osdi-embed"),
+        ),
+      ),
+    );
+  }
+
+  // biome-ignore lint/correctness/noComponentHookFactories: one component, inside the script's own scope (a classic script, no module).
+  function Edit({ attributes: a, setAttributes }) {
+    const text = (name, label, help) =>
+      el(TextControl, {
+        key: name,
+        label,
+        help,
+        value: a[name] || "",
+        onChange: (v) => setAttributes({ [name]: v }),
+      });
+    const problem = actionProblem(a.action, a.kind);
+    return el(
+      "div",
+      useBlockProps(),
+      el(
+        InspectorControls,
+        null,
+        el(
+          PanelBody,
+          { title: __("Action", "osdi-embed"), initialOpen: true },
+          text(
+            "action",
+            __("Action's API URL", "osdi-embed"),
+            __(
+              "From Action Network: …/api/v2/petitions/{id}, …/forms/{id} or …/events/{id}. Not a key: no key is ever needed.",
+              "osdi-embed",
+            ),
+          ),
+          problem ? el(Notice, { status: "warning", isDismissible: false }, problem) : null,
+          el(SelectControl, {
+            label: __("Kind", "osdi-embed"),
+            value: a.kind || "",
+            options: [
+              { label: __("From the URL", "osdi-embed"), value: "" },
+              { label: __("Petition", "osdi-embed"), value: "petition" },
+              { label: __("Form", "osdi-embed"), value: "form" },
+              { label: __("Event", "osdi-embed"), value: "event" },
+            ],
+            onChange: (v) => setAttributes({ kind: v }),
+          }),
+          text("fields", __("Fields", "osdi-embed"), FIELDS.join(" ")),
+          text("required", __("Required fields", "osdi-embed"), __("Default: email", "osdi-embed")),
+          text("tags", __("Tags", "osdi-embed"), __("Separated by commas", "osdi-embed")),
+          el(TextareaControl, {
+            label: __("Custom fields (JSON)", "osdi-embed"),
+            value: a.custom_fields || "",
+            onChange: (v) => setAttributes({ custom_fields: v }),
+          }),
+          el(SelectControl, {
+            label: __("Email consent box", "osdi-embed"),
+            value: a.email_opt_in || "",
+            options: [
+              { label: __("None", "osdi-embed"), value: "" },
+              { label: __("Unticked", "osdi-embed"), value: "unchecked" },
+              { label: __("Ticked", "osdi-embed"), value: "checked" },
+            ],
+            onChange: (v) => setAttributes({ email_opt_in: v }),
+          }),
+          el(SelectControl, {
+            label: __("SMS consent box", "osdi-embed"),
+            value: a.sms_opt_in || "",
+            options: [
+              { label: __("None", "osdi-embed"), value: "" },
+              { label: __("Unticked", "osdi-embed"), value: "unchecked" },
+            ],
+            onChange: (v) => setAttributes({ sms_opt_in: v }),
+          }),
+          el(SelectControl, {
+            label: __("Language", "osdi-embed"),
+            value: a.lang || "",
+            options: [{ label: __("Site default", "osdi-embed"), value: "" }].concat(
+              ["en", "es", "fr", "de", "pt", "ar"].map((c) => ({ label: c, value: c })),
+            ),
+            onChange: (v) => setAttributes({ lang: v }),
+          }),
+        ),
+        el(
+          PanelBody,
+          { title: __("Words", "osdi-embed"), initialOpen: false },
+          text("title", __("Title", "osdi-embed")),
+          text("description", __("Description", "osdi-embed")),
+          text("text_submit", __("Submit button", "osdi-embed")),
+          text("text_thanks", __("Thank-you text", "osdi-embed")),
+          text("redirect", __("Thank-you page (redirect)", "osdi-embed")),
+          text("source", __("Source code", "osdi-embed")),
+          text("fallback", __("Fallback link text", "osdi-embed")),
+          text("fallback_href", __("Fallback link (the action's public page)", "osdi-embed")),
+        ),
+        el(
+          PanelBody,
+          { title: __("Event time and place", "osdi-embed"), initialOpen: false },
+          text("start", __("Start", "osdi-embed"), "2026-12-10T18:30:00-06:00"),
+          text("end", __("End", "osdi-embed")),
+          text("timezone", __("Time zone", "osdi-embed"), "America/Chicago"),
+          text("location", __("Place", "osdi-embed")),
+          el(SelectControl, {
+            label: __("Online", "osdi-embed"),
+            value: a.online || "",
+            options: [
+              { label: __("No", "osdi-embed"), value: "" },
+              { label: __("Yes", "osdi-embed"), value: "true" },
+            ],
+            onChange: (v) => setAttributes({ online: v }),
+          }),
+        ),
+        el(
+          PanelBody,
+          { title: __("Class hooks", "osdi-embed"), initialOpen: false },
+          PARTS.map((p) => text(`class_${p}`, p)),
+        ),
+      ),
+      preview(a),
+    );
+  }
+
+  wp.blocks.registerBlockType("osdi-embed/action", { edit: Edit, save: () => null });
+})(window.wp);
