@@ -12,12 +12,11 @@ import { version } from "./version";
 // Types only (the script exports nothing): with them, `import type {} from
 // "osdi-embed/osdi-embed.js"` types window.OsdiEmbed and the osdi:* events.
 export type { Settings } from "./config/settings";
-export type { MountHandle, MountOptions } from "./element/mount";
+export type { MountHandle, MountOptions, OsdiEmbedApi } from "./element/mount";
 export type {
   Callbacks,
   Detail,
   ErrorDetail,
-  OsdiEmbedApi,
   OsdiEventMap,
   ShareDetail,
 } from "./events";

@@ -1,5 +1,4 @@
 import type { Kind } from "./config/attributes";
-import type { MountHandle, MountOptions } from "./element/mount";
 import type { Model } from "./widget/model";
 
 /** What every osdi:* event carries in `detail`. */
@@ -43,21 +42,10 @@ export interface Callbacks {
   onShare?(detail: ShareDetail): void;
 }
 
-/** window.OsdiEmbed, set by dist/osdi-embed.js. */
-export interface OsdiEmbedApi {
-  mount(element: HTMLElement, options?: MountOptions): MountHandle | null;
-  scan(root?: ParentNode): HTMLElement[];
-  unmount(element: HTMLElement): void;
-  version: string;
-}
-
 declare global {
   interface HTMLElementEventMap extends OsdiEventMap {}
   interface DocumentEventMap extends OsdiEventMap {}
   interface WindowEventMap extends OsdiEventMap {}
-  interface Window {
-    OsdiEmbed?: OsdiEmbedApi;
-  }
 }
 
 /** Dispatches osdi:<name> from the container; page authors listen there or above. */

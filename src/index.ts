@@ -34,12 +34,11 @@ export type { CustomField, FieldName, Kind } from "./config/attributes";
 export { AuthorError } from "./config/log";
 export { type Options, parseOptions } from "./config/parse";
 export type { Settings } from "./config/settings";
-export { type MountHandle, type MountOptions, unmount } from "./element/mount";
+export { type MountHandle, type MountOptions, type OsdiEmbedApi, unmount } from "./element/mount";
 export type {
   Callbacks,
   Detail,
   ErrorDetail,
-  OsdiEmbedApi,
   OsdiEventMap,
   ShareDetail,
 } from "./events";

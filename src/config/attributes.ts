@@ -87,3 +87,6 @@ export const CLASS_META = "osdi-embed-class-";
 
 /** Attribute names that look like a credential: refused, never read. */
 export const CREDENTIAL = /api[-_]?key|token|secret|passw/i;
+
+/** A setting's key as its attribute's name: emailOptIn -> email-opt-in. */
+export const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

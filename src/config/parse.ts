@@ -1,5 +1,6 @@
 import { en, type TextKey } from "../i18n/en";
 import {
+  attributeName,
   CLASS_META,
   CLASS_PARTS,
   type ClassPart,
@@ -15,7 +16,6 @@ import {
   PREFIX,
 } from "./attributes";
 import { AuthorError, unknown } from "./log";
-import { attributeName } from "./settings";
 
 export type Raw = Record<string, string>;
 type Page = { href: string };

@@ -4,7 +4,7 @@
  * values become attribute strings for the same parseOptions, so a bad setting gets
  * the same author error as a bad attribute.
  */
-import type { ClassPart, Kind } from "./attributes";
+import { attributeName, type ClassPart, type Kind } from "./attributes";
 import type { INSIDE, Parsed, Raw } from "./parse";
 
 /** Settings whose natural value is not what their parser returns. */
@@ -34,9 +34,6 @@ type Setting<T> = T extends string
 
 /** One optional key per attribute: its name without data-osdi-, in camelCase. */
 export type Settings = { [K in Name]?: Setting<NonNullable<Value<K>>> };
-
-/** emailOptIn -> email-opt-in. */
-export const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** A callback's key: onReady, onSuccess… */
 export const CALLBACK = /^on[A-Z]/;

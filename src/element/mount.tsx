@@ -46,6 +46,20 @@ export interface MountHandle {
 /** mount()'s options: the attributes' settings, and a callback per event. */
 export type MountOptions = Settings & Callbacks;
 
+/** window.OsdiEmbed, set by dist/osdi-embed.js. */
+export interface OsdiEmbedApi {
+  mount(element: HTMLElement, options?: MountOptions): MountHandle | null;
+  scan(root?: ParentNode): HTMLElement[];
+  unmount(element: HTMLElement): void;
+  version: string;
+}
+
+declare global {
+  interface Window {
+    OsdiEmbed?: OsdiEmbedApi;
+  }
+}
+
 /**
  * Turns one container into a widget; settings win over its attributes, and
  * callbacks listen for its events until it is unmounted. Returns null (fallback

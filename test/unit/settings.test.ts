@@ -4,8 +4,9 @@
  * for the same parseOptions.
  */
 import { describe, expect, it } from "vitest";
+import { attributeName } from "../../src/config/attributes";
 import { KNOWN, parseOptions } from "../../src/config/parse";
-import { attributeName, type Settings, toAttributes } from "../../src/config/settings";
+import { type Settings, toAttributes } from "../../src/config/settings";
 import { authorError, EVENT, PAGE, PETITION, parse } from "./helpers";
 
 /**
