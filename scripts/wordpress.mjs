@@ -3,7 +3,7 @@
 // (a data folder and a socket in a temporary folder, no network), Debian's WordPress
 // files seen through a folder of links with a wp-config.php of its own, PHP's built-in
 // server, the theme Twenty Twenty-Three, the plugin unzipped from
-// dist-wordpress/osdi-embed.zip and activated, an Administrator and an Author.
+// dist-wordpress/osdi-embed.zip and activated, an Administrator, an Author and a Contributor.
 // Nothing outside the temporary folder is touched; stop() removes it.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -14,7 +14,8 @@ import { ensureWordPress, MARIADBD, WORDPRESS } from "./ensure-wordpress.mjs";
 
 export const USERS = {
   admin: { login: "admin", password: "admin-password-e2e" },
-  author: { login: "author", password: "author-password-e2e" },
+  author: { login: "author", password: "author-password-e2e", role: "author" },
+  contributor: { login: "contributor", password: "contributor-password-e2e", role: "contributor" },
 };
 
 /** @returns {Promise<number>} */
@@ -211,7 +212,7 @@ ${code}
       }
     };
 
-    // 3. The site: installed, the block theme, the plugin activated, an Author.
+    // 3. The site: installed, the block theme, the plugin activated, an Author and a Contributor.
     php(
       `require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 wp_install( 'osdi-embed on WordPress', '${USERS.admin.login}', 'admin@example.org', false, '', '${USERS.admin.password}' );`,
@@ -222,11 +223,16 @@ wp_install( 'osdi-embed on WordPress', '${USERS.admin.login}', 'admin@example.or
 switch_theme( 'twentytwentythree' );
 $r = activate_plugin( 'osdi-embed/osdi-embed.php' );
 if ( is_wp_error( $r ) ) { fwrite( STDERR, $r->get_error_message() ); exit( 1 ); }
-$id = wp_insert_user( array( 'user_login' => '${USERS.author.login}', 'user_pass' => '${USERS.author.password}', 'user_email' => 'author@example.org', 'role' => 'author' ) );
-if ( is_wp_error( $id ) ) { fwrite( STDERR, $id->get_error_message() ); exit( 1 ); }
-update_user_meta( $id, 'wp_persisted_preferences', array( 'core/edit-post' => array( 'welcomeGuide' => false ), '_modified' => gmdate( 'c' ) ) );
-echo $id;`);
-    const authorId = Number(out.trim());
+$ids = array();
+foreach ( json_decode( ${phpString(JSON.stringify([USERS.author, USERS.contributor]))}, true ) as $user ) {
+	$id = wp_insert_user( array( 'user_login' => $user['login'], 'user_pass' => $user['password'], 'user_email' => $user['login'] . '@example.org', 'role' => $user['role'] ) );
+	if ( is_wp_error( $id ) ) { fwrite( STDERR, $id->get_error_message() ); exit( 1 ); }
+	// The editor's welcome guide, closed as if seen.
+	update_user_meta( $id, 'wp_persisted_preferences', array( 'core/edit-post' => array( 'welcomeGuide' => false ), '_modified' => gmdate( 'c' ) ) );
+	$ids[] = $id;
+}
+echo implode( ' ', $ids );`);
+    const [authorId, contributorId] = out.trim().split(" ").map(Number);
     lap("plugin and users");
 
     // 4. PHP's built-in server, a few workers (the editor asks for many files at once).
@@ -257,7 +263,7 @@ $id = wp_insert_post( wp_slash( array( 'post_title' => ${JSON.stringify(title)},
 if ( is_wp_error( $id ) ) { fwrite( STDERR, $id->get_error_message() ); exit( 1 ); }
 echo $id;`).trim(),
       );
-    return { url, dir, content, authorId, php, createPost, stop, times };
+    return { url, dir, content, authorId, contributorId, php, createPost, stop, times };
   } catch (error) {
     await stop();
     throw error;

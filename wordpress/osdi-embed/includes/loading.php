@@ -17,15 +17,15 @@ function osdi_embed_base_url() {
 }
 
 /**
- * Registers the script (deferred on WordPress 6.3+, in the footer before) and the base stylesheet.
+ * Registers the script and the base stylesheet. WordPress 6.3+ reads the array as the
+ * `defer` strategy in the footer; 6.1 and 6.2 take it as "in the footer" (a non-empty
+ * array is true there), so one call serves both.
  */
 function osdi_embed_register_assets() {
-	$args = version_compare( get_bloginfo( 'version' ), '6.3', '>=' )
-		? array(
-			'strategy'  => 'defer',
-			'in_footer' => true,
-		)
-		: true;
+	$args = array(
+		'strategy'  => 'defer',
+		'in_footer' => true,
+	);
 	wp_register_script( 'osdi-embed', osdi_embed_base_url() . 'osdi-embed.js', array(), OSDI_EMBED_VERSION, $args );
 	wp_register_style( 'osdi-embed', osdi_embed_base_url() . 'osdi-embed.css', array(), OSDI_EMBED_VERSION );
 }

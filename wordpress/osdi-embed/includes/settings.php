@@ -54,17 +54,22 @@ function osdi_embed_sanitize_lang( $value ) {
  */
 function osdi_embed_sanitize_classes( $value ) {
 	$clean = array();
+	$saved = osdi_embed_classes();
 	foreach ( osdi_embed_class_parts() as $part ) {
 		$given = is_array( $value ) && isset( $value[ $part ] ) ? (string) $value[ $part ] : '';
-		$names = preg_split( '/\s+/', trim( wp_unslash( $given ) ), -1, PREG_SPLIT_NO_EMPTY );
+		$names = preg_split( '/\s+/', trim( $given ), -1, PREG_SPLIT_NO_EMPTY );
 		$bad   = preg_grep( '/^\.|[<>"\'{};=,]/', $names );
 		if ( $bad ) {
 			add_settings_error(
 				'osdi_embed_classes',
 				'osdi_embed_class_' . $part,
 				/* translators: 1: part, 2: class name */
-				sprintf( __( 'The classes for "%1$s" were not saved: "%2$s" is not a class name (write btn, not .btn, and no CSS).', 'osdi-embed' ), $part, reset( $bad ) )
+				sprintf( __( 'The classes for "%1$s" were not changed: "%2$s" is not a class name (write btn, not .btn, and no CSS). The other settings were saved.', 'osdi-embed' ), $part, reset( $bad ) )
 			);
+			// Nothing lost: the part keeps what it had.
+			if ( isset( $saved[ $part ] ) && '' !== $saved[ $part ] ) {
+				$clean[ $part ] = $saved[ $part ];
+			}
 			continue;
 		}
 		if ( $names ) {
@@ -117,6 +122,27 @@ function osdi_embed_register_settings() {
 }
 
 /**
+ * What each class hook's part is, for the settings page (docs/reference.md has the table).
+ *
+ * @return array<string,string>
+ */
+function osdi_embed_class_part_descriptions() {
+	return array(
+		'form'        => __( 'The form.', 'osdi-embed' ),
+		'field'       => __( 'Each row: a field with its label, or a single checkbox.', 'osdi-embed' ),
+		'label'       => __( 'The label of a text field, drop-down or text area.', 'osdi-embed' ),
+		'input'       => __( 'Text fields, drop-downs and text areas.', 'osdi-embed' ),
+		'check'       => __( 'Checkboxes and radio buttons.', 'osdi-embed' ),
+		'button'      => __( 'The submit button.', 'osdi-embed' ),
+		'status'      => __( 'The message after sending (thanks, or what went wrong).', 'osdi-embed' ),
+		'error'       => __( "A field's error message.", 'osdi-embed' ),
+		'hint'        => __( 'The text under the SMS consent box.', 'osdi-embed' ),
+		'title'       => __( "The widget's title.", 'osdi-embed' ),
+		'description' => __( "The widget's description.", 'osdi-embed' ),
+	);
+}
+
+/**
  * Settings → osdi-embed.
  */
 function osdi_embed_add_settings_page() {
@@ -132,6 +158,7 @@ function osdi_embed_settings_page() {
 	}
 	$lang    = get_option( 'osdi_embed_lang', '' );
 	$classes = osdi_embed_classes();
+	$about   = osdi_embed_class_part_descriptions();
 	$names   = array(
 		'en' => 'English',
 		'es' => 'Español',
@@ -172,7 +199,10 @@ function osdi_embed_settings_page() {
 				<?php foreach ( osdi_embed_class_parts() as $part ) : ?>
 					<tr>
 						<th scope="row"><label for="osdi_embed_class_<?php echo esc_attr( $part ); ?>"><?php echo esc_html( $part ); ?></label></th>
-						<td><input class="regular-text code" id="osdi_embed_class_<?php echo esc_attr( $part ); ?>" name="osdi_embed_classes[<?php echo esc_attr( $part ); ?>]" value="<?php echo esc_attr( isset( $classes[ $part ] ) ? $classes[ $part ] : '' ); ?>"></td>
+						<td>
+							<input class="regular-text code" id="osdi_embed_class_<?php echo esc_attr( $part ); ?>" name="osdi_embed_classes[<?php echo esc_attr( $part ); ?>]" value="<?php echo esc_attr( isset( $classes[ $part ] ) ? $classes[ $part ] : '' ); ?>" aria-describedby="osdi_embed_class_<?php echo esc_attr( $part ); ?>_about">
+							<p class="description" id="osdi_embed_class_<?php echo esc_attr( $part ); ?>_about"><?php echo esc_html( isset( $about[ $part ] ) ? $about[ $part ] : '' ); ?></p>
+						</td>
 					</tr>
 				<?php endforeach; ?>
 			</table>
