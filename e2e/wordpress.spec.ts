@@ -99,6 +99,40 @@ test("an Author's post with the shortcode mounts and submits once", async ({
   }
 });
 
+test("a credential-like name is refused, and unknown names are told to the post's editors only", async ({
+  page,
+  servers,
+  wp,
+}) => {
+  const id = wp.createPost({
+    title: "Names",
+    content: [
+      `[osdi_action action="${petition(servers)}" api_key="sk-live-0123"]`,
+      `<!-- wp:osdi-embed/action ${JSON.stringify({ action: petition(servers), secret_token: "tok-4567" })} /-->`,
+      `[osdi_action action="${petition(servers)}" fields="email" colour="red"]`,
+    ].join("\n\n"),
+  });
+  // A visitor: the refused two are their fallback links alone, the key nowhere in the page.
+  await page.goto(`${wp.url}/?p=${id}`);
+  await expect(page.locator(".osdi-embed")).toHaveCount(1);
+  await expect(page.locator(".osdi-embed-fallback a")).toHaveCount(2);
+  await expect(page.locator(".osdi-embed-notice")).toHaveCount(0);
+  const html = await page.content();
+  expect(html).not.toContain("sk-live-0123");
+  expect(html).not.toContain("tok-4567");
+  expect(html).not.toContain("colour");
+
+  // The post's Author, logged in, sees why, beside each.
+  await logIn(page, wp, USERS.author);
+  await page.goto(`${wp.url}/?p=${id}`);
+  const notices = page.locator(".osdi-embed-notice");
+  await expect(notices).toHaveCount(3);
+  await expect(notices.nth(0)).toContainText("api_key looks like a credential");
+  await expect(notices.nth(1)).toContainText("secret_token looks like a credential");
+  await expect(notices.nth(2)).toContainText("Unknown names left out: colour");
+  expect(await page.content()).not.toContain("sk-live-0123");
+});
+
 test("custom fields as the shortcode's content and with &#91; &#93; both reach the widget", async ({
   page,
   servers,

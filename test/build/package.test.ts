@@ -283,6 +283,7 @@ describe.concurrent("package.json", () => {
     expect(pkg.license).toBe("MIT");
     expect(pkg.scripts.prepack).toMatch(/npm run build/);
     expect(pkg.scripts.prepublishOnly).toMatch(/scripts\/cdn\.mjs --check/);
+    expect(pkg.scripts.prepublishOnly).toMatch(/scripts\/plugin-version\.mjs --check/);
     expect(Object.keys(pkg.peerDependencies).sort()).toEqual(["react", "react-dom", "vue"]);
     for (const name of Object.keys(pkg.peerDependencies))
       expect(pkg.peerDependenciesMeta[name], name).toEqual({ optional: true });

@@ -1,10 +1,21 @@
-// The WordPress plugin: every PHP file passes `php -l`, the zip holds the plugin and the
-// files it serves, and the plugin's list of names is the widget's.
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+// The WordPress plugin: every PHP file passes `php -l` and uses nothing PHP 7.4 lacks, the zip holds the plugin and the
+// files it serves, the plugin's list of names is the widget's, and its version is
+// package.json's (scripts/plugin-version.mjs).
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureWordPress } from "../../scripts/ensure-wordpress.mjs";
+import { pluginVersions } from "../../scripts/plugin-version.mjs";
 import { CLASS_PARTS, PERSONAL } from "../../src/config/attributes";
 import { KNOWN } from "../../src/config/parse";
 import { TEXT_KEYS } from "../../src/i18n/en";
@@ -21,6 +32,30 @@ describe("the WordPress plugin", () => {
 
   it.each(walk(PLUGIN).filter((f) => f.endsWith(".php")))("php -l %s", (file) => {
     expect(execFileSync("php", ["-l", file]).toString()).toContain("No syntax errors");
+  });
+
+  it("uses nothing PHP 7.4 lacks (its Requires PHP), found by PHP's tokens", () => {
+    const check = (files: string[]) =>
+      JSON.parse(
+        execFileSync("php", ["test/build/php74-tokens.php", ...files]).toString(),
+      ) as string[];
+    expect(check(walk(PLUGIN).filter((f) => f.endsWith(".php")))).toEqual([]);
+    // The check itself finds PHP 8.
+    const dir = mkdtempSync(join(tmpdir(), "osdi-php8-"));
+    try {
+      const file = join(dir, "php8.php");
+      writeFileSync(
+        file,
+        "<?php\n$a = $b?->c;\n$d = match ( $e ) { 1 => 2, default => 3 };\nif ( str_contains( 'ab', 'a' ) ) {}\n",
+      );
+      expect(check([file])).toEqual([
+        `${file}:2 T_NULLSAFE_OBJECT_OPERATOR`,
+        `${file}:3 T_MATCH`,
+        `${file}:4 str_contains()`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("prefixes every function it declares with osdi_embed_", () => {
@@ -54,5 +89,52 @@ describe("the WordPress plugin", () => {
     for (const file of readdirSync("dist").filter((f) => /^osdi-embed[\w.-]*\.(js|css)$/.test(f)))
       expect(list).toContain(`osdi-embed/assets/${file}`);
     expect(list.filter((f) => f.endsWith(".map"))).toEqual([]);
+  });
+});
+
+describe("the plugin's version", () => {
+  it("is package.json's in osdi-embed.php (header and constant) and readme.txt", () => {
+    const { version, places } = pluginVersions();
+    expect(version).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+    expect(places.map((p) => [p.file, p.name, p.version])).toEqual([
+      [`${PLUGIN}/osdi-embed.php`, "its Version header", version],
+      [`${PLUGIN}/osdi-embed.php`, "OSDI_EMBED_VERSION", version],
+      [`${PLUGIN}/readme.txt`, "its Stable tag", version],
+    ]);
+  });
+
+  it("--check fails on a copy with another version, and passes once --write has run", () => {
+    const root = mkdtempSync(join(tmpdir(), "osdi-plugin-version-"));
+    try {
+      for (const file of ["osdi-embed.php", "readme.txt"])
+        cpSync(`${PLUGIN}/${file}`, join(root, PLUGIN, file), { recursive: true });
+      writeFileSync(join(root, "package.json"), JSON.stringify({ version: "9.8.7-rc.1" }));
+      const cli = (mode: string) =>
+        spawnSync(process.execPath, [resolve("scripts/plugin-version.mjs"), mode], {
+          cwd: root,
+          encoding: "utf8",
+        });
+
+      const failed = cli("--check");
+      expect(failed.status).toBe(1);
+      const was = pluginVersions(root).places[2]!.version;
+      expect(failed.stderr).toContain(
+        `${PLUGIN}/readme.txt: its Stable tag is ${was}, package.json's version is 9.8.7-rc.1.`,
+      );
+      expect(failed.stderr).toContain("node scripts/plugin-version.mjs --write");
+
+      expect(cli("--write").status).toBe(0);
+      expect(pluginVersions(root).places.map((p) => p.version)).toEqual(
+        Array(3).fill("9.8.7-rc.1"),
+      );
+      expect(readFileSync(join(root, PLUGIN, "osdi-embed.php"), "utf8")).toContain(
+        "define( 'OSDI_EMBED_VERSION', '9.8.7-rc.1' );",
+      );
+      const passed = cli("--check");
+      expect(passed.stderr).toBe("");
+      expect(passed.status).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
