@@ -86,6 +86,53 @@ function osdi_embed_notice( $problems ) {
 }
 
 /**
+ * The settings page's defaults as data-osdi-* values: the language, and "styles: none"
+ * when the base stylesheet is off. (The class hooks go page-wide as <meta> tags.)
+ *
+ * @return array<string,string>
+ */
+function osdi_embed_default_data() {
+	$data = array();
+	$lang = get_option( 'osdi_embed_lang', '' );
+	if ( in_array( $lang, osdi_embed_languages(), true ) ) {
+		$data['lang'] = $lang;
+	}
+	if ( ! osdi_embed_base_stylesheet() ) {
+		$data['styles'] = 'none';
+	}
+	return $data;
+}
+
+/**
+ * The defaults on containers the plugin did not write (pasted in a Custom HTML block),
+ * where the container has no attribute of its own for them.
+ *
+ * @param string $html Rendered content holding data-osdi-action.
+ * @return string
+ */
+function osdi_embed_defaults_for_pasted( $html ) {
+	$defaults = osdi_embed_default_data();
+	if ( ! $defaults ) {
+		return $html;
+	}
+	// A start tag ends at its first ">": WordPress's own filters (kses, wptexturize) already
+	// cut a value at a raw one, and the builder writes it as &gt;.
+	return preg_replace_callback(
+		'#<[a-z][a-z0-9-]*\s[^>]*\bdata-osdi-action\s*=[^>]*>#i',
+		function ( $tag ) use ( $defaults ) {
+			$add = '';
+			foreach ( $defaults as $name => $value ) {
+				if ( ! preg_match( '#\sdata-osdi-' . $name . '\s*=#i', $tag[0] ) ) {
+					$add .= ' data-osdi-' . $name . '="' . esc_attr( $value ) . '"';
+				}
+			}
+			return preg_replace( '#\s*/?>$#', $add . '>', $tag[0], 1 );
+		},
+		$html
+	);
+}
+
+/**
  * The container for one widget: the data-osdi-* attributes and a fallback link.
  *
  * @param array  $atts    Shortcode or block attributes: data-osdi-<name> as <name>, "-" as "_".
@@ -149,13 +196,7 @@ function osdi_embed_container( $atts, $content = '', $wrapper = '' ) {
 		$problems[] = __( 'action is missing: give the action\'s API URL (…/api/v2/petitions/{id}, …/forms/{id} or …/events/{id}).', 'osdi-embed' );
 	}
 
-	$lang = get_option( 'osdi_embed_lang', '' );
-	if ( ! isset( $data['lang'] ) && in_array( $lang, osdi_embed_languages(), true ) ) {
-		$data['lang'] = $lang;
-	}
-	if ( ! isset( $data['styles'] ) && ! osdi_embed_base_stylesheet() ) {
-		$data['styles'] = 'none';
-	}
+	$data += osdi_embed_default_data();
 
 	$href = isset( $own['fallback_href'] ) && '' !== $own['fallback_href'] ? $own['fallback_href'] : ( isset( $data['action'] ) ? $data['action'] : '' );
 	$kind = isset( $data['kind'] ) ? $data['kind'] : ( preg_match( '#/(petition|form|event)s/#', isset( $data['action'] ) ? $data['action'] : '', $m ) ? $m[1] : '' );

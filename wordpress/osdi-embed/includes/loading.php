@@ -70,7 +70,8 @@ function osdi_embed_enqueue_for_page() {
 }
 
 /**
- * Content rendered later (a widget area, a template part): a container found there loads the script.
+ * Rendered content (a post, a widget area): a container found there loads the script
+ * (also when found only after <head>), and one pasted by hand takes the settings' defaults.
  *
  * @param string $content Rendered content.
  * @return string
@@ -78,6 +79,7 @@ function osdi_embed_enqueue_for_page() {
 function osdi_embed_scan_rendered( $content ) {
 	if ( is_string( $content ) && false !== strpos( $content, 'data-osdi-action' ) ) {
 		osdi_embed_enqueue();
+		$content = osdi_embed_defaults_for_pasted( $content );
 	}
 	return $content;
 }
