@@ -25,6 +25,9 @@ const LOOK = [
   "padding-left",
   "font-size",
 ];
+/** Of LOOK, one of each kind: what a recipe's button or text input must not have at the browser's default. */
+const STYLED = ["background-color", "color", "border-top-left-radius", "padding-left", "font-size"];
+
 /** Looked at, not required: written to differences.json beside the screenshots. */
 const MORE = [
   "font-family",
@@ -104,13 +107,7 @@ const recipes: Recipe[] = [
       {
         ...BUTTON,
         bare: "button",
-        styled: [
-          "background-color",
-          "color",
-          "border-top-left-radius",
-          "padding-left",
-          "font-size",
-        ],
+        styled: STYLED,
       },
       ...TEXT_INPUTS.map((p) => ({
         ...p,
@@ -159,37 +156,19 @@ const recipes: Recipe[] = [
       {
         ...BUTTON,
         bare: "button",
-        styled: [
-          "background-color",
-          "color",
-          "border-top-left-radius",
-          "padding-left",
-          "font-size",
-        ],
+        styled: STYLED,
       },
       {
         what: "contrast button",
         widget: "#second .osdi-embed__button",
         own: "#own-second-button",
         bare: "button",
-        styled: [
-          "background-color",
-          "color",
-          "border-top-left-radius",
-          "padding-left",
-          "font-size",
-        ],
+        styled: STYLED,
       },
       ...TEXT_INPUTS.map((p) => ({
         ...p,
         bare: "input",
-        styled: [
-          "background-color",
-          "color",
-          "border-top-left-radius",
-          "padding-left",
-          "font-size",
-        ],
+        styled: STYLED,
       })),
       {
         what: "select",
@@ -221,13 +200,7 @@ const recipes: Recipe[] = [
       {
         ...BUTTON,
         bare: "button",
-        styled: [
-          "background-color",
-          "color",
-          "border-top-left-radius",
-          "padding-left",
-          "font-size",
-        ],
+        styled: STYLED,
       },
       ...TEXT_INPUTS.map((p) => ({
         ...p,

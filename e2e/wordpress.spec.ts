@@ -261,6 +261,7 @@ test("a Contributor's post from the editor: the block from the inserter, a short
   await expect(page.locator(".components-notice.is-warning")).toHaveCount(0);
   await page.getByLabel("Fields", { exact: true }).fill("given_name email");
   await page.getByLabel("Tags", { exact: true }).fill("block");
+  await page.getByLabel("Email consent box").selectOption({ label: "Unticked" });
   // A shortcode block and a Custom HTML block holding a pasted snippet, script tag and all.
   const container = `<div data-osdi-action="${petition(servers)}" data-osdi-fields="given_name email" data-osdi-tags="custom-html"><a href="https://actionnetwork.org/petitions/save-the-park">Sign the petition</a></div>`;
   await page.evaluate(
@@ -294,6 +295,7 @@ test("a Contributor's post from the editor: the block from the inserter, a short
   // an Administrator does, without touching the content.
   expect(saved[0]).toBe("draft");
   expect(saved[1]).toContain("<!-- wp:osdi-embed/action");
+  expect(saved[1]).toContain('"email_opt_in":"unchecked"');
   expect(saved[1]).toContain("data-osdi-action=");
   expect(saved[1]).not.toContain("<script");
   expect(saved[2]).toBe(false);
@@ -309,6 +311,10 @@ test("a Contributor's post from the editor: the block from the inserter, a short
   for (const widget of await widgets.all())
     await expect(widget).toHaveAttribute("data-osdi-state", "idle");
   // kses took the pasted script away; the plugin's script serves the pasted container.
+  // The block's consent box, from the sidebar's select, unticked.
+  await expect(
+    page.locator('[data-osdi-tags="block"]').getByLabel("Send me email updates"),
+  ).not.toBeChecked();
   await expect(page.locator('script[src*="cdn.example"]')).toHaveCount(0);
   await expect(page.locator('script[src*="/plugins/osdi-embed/assets/osdi-embed.js"]')).toHaveCount(
     1,

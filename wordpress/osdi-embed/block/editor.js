@@ -201,6 +201,14 @@
         value: a[name] || "",
         onChange: (v) => setAttributes({ [name]: v }),
       });
+    const select = (name, label, options) =>
+      el(SelectControl, {
+        key: name,
+        label,
+        value: a[name] || "",
+        options: options.map(([value, words]) => ({ label: words, value })),
+        onChange: (v) => setAttributes({ [name]: v }),
+      });
     const problem = actionProblem(a.action, a.kind);
     return el(
       "div",
@@ -220,17 +228,12 @@
             ),
           ),
           problem ? el(Notice, { status: "warning", isDismissible: false }, problem) : null,
-          el(SelectControl, {
-            label: __("Kind", "osdi-embed"),
-            value: a.kind || "",
-            options: [
-              { label: __("From the URL", "osdi-embed"), value: "" },
-              { label: __("Petition", "osdi-embed"), value: "petition" },
-              { label: __("Form", "osdi-embed"), value: "form" },
-              { label: __("Event", "osdi-embed"), value: "event" },
-            ],
-            onChange: (v) => setAttributes({ kind: v }),
-          }),
+          select("kind", __("Kind", "osdi-embed"), [
+            ["", __("From the URL", "osdi-embed")],
+            ["petition", __("Petition", "osdi-embed")],
+            ["form", __("Form", "osdi-embed")],
+            ["event", __("Event", "osdi-embed")],
+          ]),
           text("fields", __("Fields", "osdi-embed"), FIELDS.join(" ")),
           text("required", __("Required fields", "osdi-embed"), __("Default: email", "osdi-embed")),
           text("tags", __("Tags", "osdi-embed"), __("Separated by commas", "osdi-embed")),
@@ -239,33 +242,22 @@
             value: a.custom_fields || "",
             onChange: (v) => setAttributes({ custom_fields: v }),
           }),
-          el(SelectControl, {
-            label: __("Email consent box", "osdi-embed"),
-            value: a.email_opt_in || "",
-            options: [
-              { label: __("None", "osdi-embed"), value: "" },
-              { label: __("Unticked", "osdi-embed"), value: "unchecked" },
-              { label: __("Ticked", "osdi-embed"), value: "checked" },
-            ],
-            onChange: (v) => setAttributes({ email_opt_in: v }),
-          }),
-          el(SelectControl, {
-            label: __("SMS consent box", "osdi-embed"),
-            value: a.sms_opt_in || "",
-            options: [
-              { label: __("None", "osdi-embed"), value: "" },
-              { label: __("Unticked", "osdi-embed"), value: "unchecked" },
-            ],
-            onChange: (v) => setAttributes({ sms_opt_in: v }),
-          }),
-          el(SelectControl, {
-            label: __("Language", "osdi-embed"),
-            value: a.lang || "",
-            options: [{ label: __("Site default", "osdi-embed"), value: "" }].concat(
-              ["en", "es", "fr", "de", "pt", "ar"].map((c) => ({ label: c, value: c })),
+          select("email_opt_in", __("Email consent box", "osdi-embed"), [
+            ["", __("None", "osdi-embed")],
+            ["unchecked", __("Unticked", "osdi-embed")],
+            ["checked", __("Ticked", "osdi-embed")],
+          ]),
+          select("sms_opt_in", __("SMS consent box", "osdi-embed"), [
+            ["", __("None", "osdi-embed")],
+            ["unchecked", __("Unticked", "osdi-embed")],
+          ]),
+          select(
+            "lang",
+            __("Language", "osdi-embed"),
+            [["", __("Site default", "osdi-embed")]].concat(
+              ["en", "es", "fr", "de", "pt", "ar"].map((c) => [c, c]),
             ),
-            onChange: (v) => setAttributes({ lang: v }),
-          }),
+          ),
         ),
         el(
           PanelBody,
@@ -286,15 +278,10 @@
           text("end", __("End", "osdi-embed")),
           text("timezone", __("Time zone", "osdi-embed"), "America/Chicago"),
           text("location", __("Place", "osdi-embed")),
-          el(SelectControl, {
-            label: __("Online", "osdi-embed"),
-            value: a.online || "",
-            options: [
-              { label: __("No", "osdi-embed"), value: "" },
-              { label: __("Yes", "osdi-embed"), value: "true" },
-            ],
-            onChange: (v) => setAttributes({ online: v }),
-          }),
+          select("online", __("Online", "osdi-embed"), [
+            ["", __("No", "osdi-embed")],
+            ["true", __("Yes", "osdi-embed")],
+          ]),
         ),
         el(
           PanelBody,
