@@ -58,7 +58,7 @@ const RAW_BODY_KEEP = 2000;
  * @property {() => Promise<void>} close finishes queued background posts, then stops
  */
 
-/** @typedef {{ outcome: string }} RequestMeta */
+/** @typedef {{ outcome: string, ended?: number }} RequestMeta */
 
 /**
  * @param {SandboxOptions} [options]
@@ -158,6 +158,15 @@ export async function startSandbox(options = {}) {
     const started = Date.now();
     /** @type {RequestMeta} */
     const meta = { outcome: "" };
+    // When the response was sent: stamped as end() is called, not when "close" comes,
+    // which a busy event loop can hold back (the tests time retries from it).
+    const end = res.end;
+    res.end = /** @type {typeof res.end} */ (
+      (/** @type {any[]} */ ...args) => {
+        meta.ended ??= Date.now();
+        return end.apply(res, /** @type {any} */ (args));
+      }
+    );
     res.on("close", () => logRequest(req, res, url, meta, started));
 
     const route = parseApiPath(pathname);
@@ -558,9 +567,10 @@ export async function startSandbox(options = {}) {
    */
   function logRequest(req, res, url, meta, started) {
     const credentialHeaders = presentCredentials(req);
+    const ended = meta.ended ?? Date.now();
     /** @type {RequestEntry} */
     const entry = {
-      time: new Date().toISOString(),
+      time: new Date(ended).toISOString(),
       method: req.method ?? "",
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
@@ -570,7 +580,7 @@ export async function startSandbox(options = {}) {
       credentials: credentialHeaders.length > 0,
       credentialHeaders,
       outcome: meta.outcome || (res.headersSent ? "" : "dropped"),
-      durationMs: Date.now() - started,
+      durationMs: ended - started,
     };
     store.logRequest(entry);
     if (entry.status === 429 || entry.status === 0 || entry.status >= 500) {
