@@ -49,6 +49,9 @@ async function signOnce(page: Page, servers: Servers, widget = page.locator(".os
 
 async function logIn(page: Page, wp: Site, user: { login: string; password: string }) {
   await page.goto(`${wp.url}/wp-login.php`);
+  // wp-login.php focuses and selects the user field 200 ms after it loads: wait for that,
+  // or the password typed meanwhile lands in the user field.
+  await expect(page.locator("#user_login")).toBeFocused();
   await page.locator("#user_login").fill(user.login);
   await page.locator("#user_pass").fill(user.password);
   await page.locator("#wp-submit").click();
