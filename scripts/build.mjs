@@ -27,6 +27,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { rolldown } from "rolldown";
 import { minify } from "terser";
 import { transform } from "./transform.mjs";
+import { writeContract } from "./contract.mjs";
 import { writePluginZip } from "./wordpress-zip.mjs";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
@@ -271,5 +272,7 @@ for (const file of Object.keys(integrity).sort()) {
 console.log(`osdi-embed ${pkg.version}: built`);
 
 // 6. The WordPress plugin: wordpress/osdi-embed/ with these files in assets/.
+// The plugin's copy of the contract, from src/ (committed; a build test checks it is current).
+for (const file of await writeContract()) console.log(`${file}: written from src/`);
 const pluginZip = writePluginZip();
 console.log(`${pluginZip}: ${readFileSync(pluginZip).length} B`);

@@ -53,7 +53,12 @@ export function controls(options: Options): Control[] {
       group: c.type === "radio" || (c.type === "checkbox" && !!c.options),
       inputMode: c.type === "number" ? "decimal" : undefined,
     });
-  if (options.emailOptIn) list.push({ key: "email_opt_in", type: "checkbox" });
+  if (options.emailOptIn)
+    list.push({
+      key: "email_opt_in",
+      type: "checkbox",
+      required: options.emailOptIn === "required",
+    });
   if (options.smsOptIn) list.push({ key: "sms_opt_in", type: "checkbox" });
   return list;
 }

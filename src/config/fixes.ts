@@ -27,6 +27,10 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** Said after every Action Network address that is not an API URL. */
+const API_URL =
+  "Give the action's API URL instead (https://actionnetwork.org/api/v2/petitions/{id}, /forms/{id} or /events/{id}): Action Network shows it in the sidebar of the action's manage page, to accounts with API access. Keep the public page as the fallback link inside the container. docs/sending.md says what to do without API access.";
+
 export const FIXES: Fixes = {
   missing: () => "give the action's API URL, e.g. https://actionnetwork.org/api/v2/petitions/{id}.",
   oneOf: (allowed) => `use one of: ${allowed}.`,
@@ -36,6 +40,18 @@ export const FIXES: Fixes = {
   kind: (kind) => `the action URL is a ${kind}: remove data-osdi-kind or set it to "${kind}".`,
   noKind: () =>
     "use an Action Network action's API URL (/petitions/{id}, /forms/{id} or /events/{id}), or add data-osdi-kind.",
+  publicPage: () =>
+    `this is the action's public page: nothing posted there reaches Action Network. ${API_URL}`,
+  embedScript: () =>
+    `this is the address of Action Network's own embed script, which cannot take a post. ${API_URL}`,
+  embedTarget: () => `this is the element id of Action Network's own embed, not a URL. ${API_URL}`,
+  apiSlug: () =>
+    `the API names an action by its id (a UUID like 7580a324-9a72-11e3-a2e9-12313d316c29), not by the slug of its page. ${API_URL}`,
+  apiV1: () => `API v1 has no helpers to post to. ${API_URL}`,
+  adminPage: () => `this is a page of Action Network's admin, which cannot take a post. ${API_URL}`,
+  notApi: () => `this Action Network address is not an action's API URL. ${API_URL}`,
+  consentBox: () =>
+    'Action Network adds a new signer to its email list whether or not this box is ticked, so the box only re-subscribes people who had unsubscribed. Where you need consent, use data-osdi-email-opt-in="required": nothing is sent until it is ticked (docs/privacy.md, "Consent and the law").',
   collection: (kind) =>
     `a ${kind} posts to /${KINDS[kind as keyof typeof KINDS][1]}; end the URL there or at the ${kind}'s id.`,
   custom: () =>

@@ -53,6 +53,18 @@ export function say(level: "error" | "warn", text: () => string, el?: Element) {
       .finally(out);
 }
 
+const said = new Set<string>();
+/** A warning about how the page is set up: said once, however many widgets share it. */
+export function once(code: string, text: string, el?: Element) {
+  if (said.has(code)) return;
+  said.add(code);
+  say(
+    "warn",
+    () => `${tag} ${text} ${fixes?.[code]?.("") ?? `See docs/reference.md, "${code}".`}`,
+    el,
+  );
+}
+
 /** An unknown data-osdi-* name: a warning that suggests the closest known one. */
 export const unknown = (code: string, name: string, value?: string, el?: Element) =>
   say(

@@ -1,4 +1,5 @@
 import { en, type TextKey } from "../i18n/en";
+import { actionNetworkProblem, actionPath, isEmbedTarget, kindNamed } from "./action";
 import {
   attributeName,
   CLASS_META,
@@ -20,8 +21,6 @@ import { AuthorError, unknown } from "./log";
 export type Raw = Record<string, string>;
 type Page = { href: string };
 
-const ACTION_PATH =
-  /\/(petitions|forms|events)\/([\w-]+)(?:\/(signatures|submissions|attendances))?\/?$/;
 const SOURCE_CODE = /^[\w-]{1,100}$/;
 const LANG_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
 
@@ -62,11 +61,13 @@ function httpsUrl(attr: string, v: string, base?: string): URL {
 
 /** The action URL gives the helper to post to and, mostly, the kind. */
 function action(v: string, raw: Raw) {
+  if (isEmbedTarget(v)) fail("action", v, "embedTarget");
   const u = httpsUrl("action", v);
-  const m = ACTION_PATH.exec(u.pathname);
-  let kind = m
-    ? ((Object.keys(KINDS) as Kind[]).find((k) => KINDS[k][0] === m[1]) as Kind)
-    : undefined;
+  // On Action Network only an API URL reaches a helper: a page posts nowhere.
+  const problem = actionNetworkProblem(u);
+  if (problem) fail("action", v, problem);
+  const m = actionPath(u.pathname);
+  let kind = kindNamed(m?.[1]);
   const given = raw.kind;
   if (given !== undefined) {
     const k = oneOf("kind", given, Object.keys(KINDS) as Kind[]);
@@ -78,7 +79,7 @@ function action(v: string, raw: Raw) {
   if (flag("background", raw.background, false)) u.searchParams.set("background_request", "true");
   let helper = u.href;
   if (m) {
-    if (m[3] && m[3] !== KINDS[kind][1]) fail("action", v, "collection", kind);
+    if (m[3] && m[3].toLowerCase() !== KINDS[kind][1]) fail("action", v, "collection", kind);
     if (!m[3]) u.pathname = `${u.pathname.replace(/\/$/, "")}/${KINDS[kind][1]}`;
     helper = u.href;
   }
@@ -195,15 +196,15 @@ const PARSERS = {
   source: (raw: Raw, _o: unknown, page: Page) => fromPage(raw, "source", page),
   referrer: (raw: Raw, _o: unknown, page: Page) => fromPage(raw, "referrer", page),
   autoresponse: (raw: Raw) => flag("autoresponse", raw.autoresponse, true),
-  // A consent box: "checked" (pre-ticked), "unchecked"; valueless or "true" is an
-  // unticked box, "false" none.
+  // A consent box: "required" (unticked, must be ticked to send), "checked"
+  // (pre-ticked), "unchecked"; valueless or "true" is an unticked box, "false" none.
   emailOptIn: (raw: Raw, o: { fields: FieldName[] }) => {
     const v = raw["email-opt-in"];
     if (v === undefined || v === "false") return undefined;
     if (!o.fields.includes("email")) fail("email-opt-in", v, "emailField");
     return v === "" || v === "true"
       ? "unchecked"
-      : oneOf("email-opt-in", v, ["checked", "unchecked"]);
+      : oneOf("email-opt-in", v, ["required", "checked", "unchecked"]);
   },
   smsOptIn: (raw: Raw, o: { fields: FieldName[] }) => {
     const v = raw["sms-opt-in"];

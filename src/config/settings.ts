@@ -12,7 +12,7 @@ interface Natural {
   action: string | URL;
   kind: Kind;
   background: boolean;
-  emailOptIn: boolean | "checked" | "unchecked";
+  emailOptIn: boolean | "required" | "checked" | "unchecked";
   classes: Partial<Record<ClassPart, string | readonly string[]>>;
 }
 type Name = keyof Parsed | (typeof INSIDE)[number];

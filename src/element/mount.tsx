@@ -6,8 +6,8 @@
 import { type ComponentChildren, h, render } from "preact";
 import { useErrorBoundary } from "preact/hooks";
 import { MOUNTED, PREFIX } from "../config/attributes";
-import { AuthorError, say } from "../config/log";
-import { given, parseOptions, readAttributes } from "../config/parse";
+import { AuthorError, once, say } from "../config/log";
+import { given, type Options, parseOptions, readAttributes } from "../config/parse";
 import { CALLBACK, type Settings, toAttributes } from "../config/settings";
 import { type Callbacks, emit } from "../events";
 import { part } from "../files/parts";
@@ -118,6 +118,7 @@ function start(el: HTMLElement, entry: Entry): boolean {
       return true;
     }
     const options = parseOptions(readAttributes(el), location);
+    consent(options, el);
     const words = loadWords(options, el);
     // English words until the widget's own have come (the fallback shows meanwhile).
     const model = createModel(options, translator(options), el);
@@ -145,6 +146,12 @@ function start(el: HTMLElement, entry: Entry): boolean {
     broken(el, e);
     return false;
   }
+}
+
+/** A consent box that Action Network does not heed: one warning for the page. */
+export function consent({ emailOptIn }: Options, el: Element) {
+  if (emailOptIn && emailOptIn !== "required")
+    once("consentBox", `data-osdi-email-opt-in="${emailOptIn}":`, el);
 }
 
 /** Puts the fallback back and says why. */

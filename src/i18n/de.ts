@@ -18,12 +18,15 @@ export const de: Strings = {
   required: "(Pflichtfeld)",
   choose: "Auswählen…",
   email_opt_in: "Ich möchte Neuigkeiten per E-Mail erhalten",
+  email_consent: "Ich bin einverstanden, Neuigkeiten per E-Mail zu erhalten",
   sms_opt_in: "Ich möchte SMS erhalten",
   sms_disclosure:
     "Sie stimmen zu, regelmäßig SMS zu erhalten. Es können Gebühren für Nachrichten und Daten anfallen. Antworten Sie STOP, um sich abzumelden, oder HELP, um Hilfe zu erhalten.",
   submitting: "Wird gesendet…",
   thanks: "Vielen Dank!",
   queued: "Gespeichert. Wird gesendet, sobald Sie wieder online sind.",
+  queued_unreachable:
+    "Action Network war nicht erreichbar. Ihre Eingabe ist auf diesem Gerät gespeichert und wird automatisch gesendet.",
   share: "Teilen",
   share_copy: "Link kopieren",
   share_copied: "Link kopiert",
@@ -34,6 +37,7 @@ export const de: Strings = {
   error_email: "Geben Sie eine E-Mail-Adresse wie name@example.org ein.",
   error_phone: "Geben Sie eine Telefonnummer mit 7 bis 15 Ziffern ein.",
   error_contact: "Geben Sie eine E-Mail-Adresse oder eine Telefonnummer ein.",
+  error_consent: "Kreuzen Sie dieses Feld an, um zuzustimmen; sonst können wir nichts senden.",
   error_invalid: "Bitte prüfen Sie diesen Wert.",
   error_network: "Senden fehlgeschlagen. Bitte versuchen Sie es erneut.",
   error_storage:

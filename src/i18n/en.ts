@@ -16,12 +16,15 @@ export const en = {
   required: "(required)",
   choose: "Choose…",
   email_opt_in: "Send me email updates",
+  email_consent: "I agree to receive email updates",
   sms_opt_in: "Send me text messages",
   sms_disclosure:
     "You agree to receive recurring texts. Message and data rates may apply. Reply STOP to opt out, HELP for help.",
   submitting: "Sending…",
   thanks: "Thank you!",
   queued: "Saved. It will be sent when you are back online.",
+  queued_unreachable:
+    "Action Network could not be reached. Your submission is saved on this device and will be sent automatically.",
   share: "Share",
   share_copy: "Copy link",
   share_copied: "Link copied",
@@ -32,6 +35,7 @@ export const en = {
   error_email: "Enter an email address like name@example.org.",
   error_phone: "Enter a phone number with 7 to 15 digits.",
   error_contact: "Enter an email address or a phone number.",
+  error_consent: "Tick this box to agree, or we cannot send this.",
   error_invalid: "Check this value.",
   error_network: "Could not send. Please try again.",
   error_storage: "Could not send or save this. Please try again later.",

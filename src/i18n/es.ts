@@ -18,12 +18,15 @@ export const es: Strings = {
   required: "(obligatorio)",
   choose: "Elegir…",
   email_opt_in: "Quiero recibir novedades por correo electrónico",
+  email_consent: "Acepto recibir novedades por correo electrónico",
   sms_opt_in: "Quiero recibir mensajes de texto",
   sms_disclosure:
     "Aceptas recibir mensajes de texto periódicos. Pueden aplicarse tarifas por mensajes y datos. Responde STOP para darte de baja o HELP para obtener ayuda.",
   submitting: "Enviando…",
   thanks: "¡Gracias!",
   queued: "Guardado. Se enviará cuando vuelvas a tener conexión.",
+  queued_unreachable:
+    "No se pudo contactar con Action Network. Tu envío está guardado en este dispositivo y se enviará automáticamente.",
   share: "Compartir",
   share_copy: "Copiar enlace",
   share_copied: "Enlace copiado",
@@ -34,6 +37,7 @@ export const es: Strings = {
   error_email: "Escribe un correo electrónico como nombre@example.org.",
   error_phone: "Escribe un número de teléfono de 7 a 15 dígitos.",
   error_contact: "Escribe un correo electrónico o un número de teléfono.",
+  error_consent: "Marca esta casilla para aceptar; si no, no podemos enviarlo.",
   error_invalid: "Revisa este dato.",
   error_network: "No se pudo enviar. Inténtalo de nuevo.",
   error_storage: "No se pudo enviar ni guardar. Inténtalo de nuevo más tarde.",

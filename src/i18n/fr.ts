@@ -19,12 +19,15 @@ export const fr: Strings = {
   required: "(obligatoire)",
   choose: "Choisir…",
   email_opt_in: "Je veux recevoir des nouvelles par e-mail",
+  email_consent: "J’accepte de recevoir des nouvelles par e-mail",
   sms_opt_in: "Je veux recevoir des SMS",
   sms_disclosure:
     "Vous acceptez de recevoir des SMS réguliers. Des frais de messages et de données peuvent s’appliquer. Répondez STOP pour vous désabonner, HELP pour obtenir de l’aide.",
   submitting: "Envoi en cours…",
   thanks: "Merci\u202f!",
   queued: "Enregistré. Ce sera envoyé dès que vous serez de nouveau en ligne.",
+  queued_unreachable:
+    "Impossible de joindre Action Network. Votre envoi est enregistré sur cet appareil et sera transmis automatiquement.",
   share: "Partager",
   share_copy: "Copier le lien",
   share_copied: "Lien copié",
@@ -35,6 +38,7 @@ export const fr: Strings = {
   error_email: "Saisissez une adresse e-mail comme nom@example.org.",
   error_phone: "Saisissez un numéro de téléphone de 7 à 15 chiffres.",
   error_contact: "Saisissez une adresse e-mail ou un numéro de téléphone.",
+  error_consent: "Cochez cette case pour accepter, sinon nous ne pouvons pas l’envoyer.",
   error_invalid: "Vérifiez cette valeur.",
   error_network: "Envoi impossible. Veuillez réessayer.",
   error_storage: "Impossible d’envoyer ou d’enregistrer ceci. Veuillez réessayer plus tard.",

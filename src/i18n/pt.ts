@@ -18,12 +18,15 @@ export const pt: Strings = {
   required: "(obrigatório)",
   choose: "Escolha…",
   email_opt_in: "Quero receber novidades por e-mail",
+  email_consent: "Aceito receber novidades por e-mail",
   sms_opt_in: "Quero receber mensagens por SMS",
   sms_disclosure:
     "Você concorda em receber mensagens de texto recorrentes. Podem ser cobradas tarifas de mensagens e dados. Responda STOP para cancelar ou HELP para obter ajuda.",
   submitting: "Enviando…",
   thanks: "Obrigado!",
   queued: "Salvo. Será enviado quando você voltar a ficar online.",
+  queued_unreachable:
+    "Não foi possível contatar a Action Network. Seu envio está salvo neste dispositivo e será enviado automaticamente.",
   share: "Compartilhar",
   share_copy: "Copiar link",
   share_copied: "Link copiado",
@@ -34,6 +37,7 @@ export const pt: Strings = {
   error_email: "Digite um e-mail como nome@example.org.",
   error_phone: "Digite um número de telefone com 7 a 15 dígitos.",
   error_contact: "Digite um e-mail ou um número de telefone.",
+  error_consent: "Marque esta caixa para aceitar; caso contrário, não podemos enviar.",
   error_invalid: "Verifique este valor.",
   error_network: "Não foi possível enviar. Tente novamente.",
   error_storage: "Não foi possível enviar nem salvar. Tente novamente mais tarde.",

@@ -9,7 +9,7 @@
 import { effect } from "@preact/signals";
 import { CUSTOM_TYPES, type CustomField, FIELDS } from "../config/attributes";
 import { type Options, parseOptions, readAttributes } from "../config/parse";
-import { broken } from "../element/mount";
+import { broken, consent } from "../element/mount";
 import { emit } from "../events";
 import type { TextKey } from "../i18n/en";
 import { translator } from "../i18n/t";
@@ -73,8 +73,9 @@ function attributes(form: HTMLFormElement, named: Map<string, Control[]>) {
     .map(([n, els]) => customField(n, els));
   if (custom.length) raw["custom-fields"] ??= JSON.stringify(custom);
   const box = (name: string) => named.get(name)?.[0] as HTMLInputElement | undefined;
-  if (box("email_opt_in"))
-    raw["email-opt-in"] ??= box("email_opt_in")!.checked ? "checked" : "unchecked";
+  const email = box("email_opt_in");
+  if (email)
+    raw["email-opt-in"] ??= email.required ? "required" : email.checked ? "checked" : "unchecked";
   if (box("sms_opt_in")) raw["sms-opt-in"] ??= box("sms_opt_in")!.checked ? "checked" : "unchecked";
   return raw;
 }
@@ -96,6 +97,7 @@ export default function enhance(form: HTMLFormElement): () => void {
   let o: Options;
   try {
     o = parseOptions(attributes(form, named), location);
+    consent(o, form);
   } catch (e) {
     broken(form, e);
     return () => {};

@@ -3,6 +3,7 @@
  * container (its data-osdi-* attributes, from the settings as mount() turns them
  * into attributes) with a fallback link inside. Elements, never HTML from a string.
  */
+import { kindIn } from "../config/action";
 import { PREFIX } from "../config/attributes";
 import { toAttributes } from "../config/settings";
 
@@ -12,7 +13,6 @@ const WORDS: Record<string, string> = {
   form: "Fill in the form",
   event: "RSVP",
 };
-const KIND_IN_URL = /\/(petition|form|event)s\//;
 
 /** A link target a visitor may follow: http(s), relative or absolute; never javascript: and friends. */
 function followable(href: string): boolean {
@@ -42,7 +42,7 @@ export function container(settings: object, words?: string, href?: string): Cont
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) attributes[PREFIX + name] = value;
   const target = (href ?? raw.action ?? "").trim();
-  const kind = raw.kind ?? KIND_IN_URL.exec(raw.action ?? "")?.[1] ?? "";
+  const kind = raw.kind ?? kindIn(raw.action ?? "") ?? "";
   const link =
     target && followable(target)
       ? { href: target, text: words ?? WORDS[kind] ?? "Take action" }

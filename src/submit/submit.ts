@@ -76,7 +76,8 @@ export async function submit(model: Model, form: HTMLFormElement): Promise<void>
   else if (outcome === "rejected") fail(model, "error_network");
   else if (!stored) fail(model, "error_storage");
   else {
-    model.set("queued", "queued");
+    // Offline, it goes when the browser is back; online, Action Network was out of reach.
+    model.set("queued", navigator.onLine === false ? "queued" : "queued_unreachable");
     emit(model, "queued");
     // While the page stays open, try again every minute.
     later();

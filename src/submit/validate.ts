@@ -20,7 +20,9 @@ export function validate(options: Options, values: Values): Errors {
     const s = text(values[key]);
     const bad =
       required && !filled(values[key])
-        ? "error_required"
+        ? key === "email_opt_in"
+          ? "error_consent"
+          : "error_required"
         : !s
           ? 0
           : type === "email" && !isEmail(s)

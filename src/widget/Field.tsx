@@ -36,8 +36,10 @@ export function Field({ model, control, lang }: { model: Model; control: Control
   };
   // "(required)" is in the label's own text, so assistive tech reads it once, with the
   // label; aria-required would only say it twice.
+  // A box that must be ticked says what the visitor agrees to.
+  const words = key === "email_opt_in" && required ? "email_consent" : (key as TextKey);
   const label = [
-    control.label ?? model.text(key as TextKey),
+    control.label ?? model.text(words),
     required && <span class="osdi-embed__required"> {model.text("required")}</span>,
   ];
   const text = {

@@ -7,7 +7,7 @@ export const PETITION =
 export const FORM = "https://actionnetwork.org/api/v2/forms/2b2e4a3c-1d5f-4f6a-9c3e-7f1a2b3c4d5e";
 export const EVENT = "https://actionnetwork.org/api/v2/events/8a625981-67a4-4457-8b55-2e30b267b2c2";
 export const CAMPAIGN_EVENT =
-  "https://actionnetwork.org/api/v2/event_campaigns/ec-1234/events/8a625981-67a4-4457-8b55";
+  "https://actionnetwork.org/api/v2/event_campaigns/0d0a4b8e-51c2-4f3c-8f2b-6b7f1c9a2e31/events/8a625981-67a4-4457-8b55-2e30b267b2c2";
 
 export const PAGE = { href: "https://example.org/take-action" };
 

@@ -9,23 +9,10 @@
   const { InspectorControls, useBlockProps } = wp.blockEditor;
   const { PanelBody, TextControl, TextareaControl, SelectControl, Notice } = wp.components;
 
-  // The widget's own rules for data-osdi-action (src/config/parse.ts).
-  const ACTION_PATH =
-    /\/(petitions|forms|events)\/([\w-]+)(?:\/(signatures|submissions|attendances))?\/?$/;
-  const CREDENTIAL = /api[-_]?key|token|secret|passw/i;
-  const COLLECTION = { petition: "signatures", form: "submissions", event: "attendances" };
-  const FIELDS = [
-    "given_name",
-    "family_name",
-    "email",
-    "phone",
-    "street",
-    "locality",
-    "region",
-    "postal_code",
-    "country",
-    "comments",
-  ];
+  // The widget's contract and its own parser (block/contract.js, generated from its source).
+  const contract = window.osdiEmbedContract;
+  const FIELDS = contract.fields;
+  const PARTS = contract.classParts;
   const LABELS = {
     given_name: "First name",
     family_name: "Last name",
@@ -39,63 +26,12 @@
     comments: "Comments",
   };
   const SUBMIT = { petition: "Sign", form: "Submit", event: "RSVP" };
-  const PARTS = [
-    "form",
-    "field",
-    "label",
-    "input",
-    "check",
-    "button",
-    "status",
-    "error",
-    "hint",
-    "title",
-    "description",
-  ];
 
   /** What is wrong with the action URL, as the widget would say it; "" when it is fine. */
-  function actionProblem(value, given) {
-    const v = (value || "").trim();
-    if (!v)
-      return __(
-        "Paste the action's API URL: …/api/v2/petitions/{id}, …/forms/{id} or …/events/{id}.",
-        "osdi-embed",
-      );
-    let u;
-    try {
-      u = new URL(v);
-    } catch {
-      return __("This is not a URL. Give the whole address, starting with https://.", "osdi-embed");
-    }
-    const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(u.hostname);
-    if (!(u.protocol === "https:" || (u.protocol === "http:" && local)))
-      return __("The URL must start with https:// (http:// only for localhost).", "osdi-embed");
-    if (u.username || u.password || [...u.searchParams.keys()].some((k) => CREDENTIAL.test(k)))
-      return __(
-        "Remove the user, password or key from the URL: osdi-embed never sends one.",
-        "osdi-embed",
-      );
-    const m = ACTION_PATH.exec(u.pathname);
-    const named = m ? { petitions: "petition", forms: "form", events: "event" }[m[1]] : undefined;
-    if (given && named && given !== named)
-      return `${__("The kind does not match the URL, which names a ", "osdi-embed") + named}.`;
-    const kind = given || named;
-    if (!kind)
-      return __(
-        "This URL names no kind: it is not an action's API URL (…/petitions/{id}, …/forms/{id}, …/events/{id}); choose a kind if it is your own proxy.",
-        "osdi-embed",
-      );
-    if (m?.[3] && m[3] !== COLLECTION[kind])
-      return `${__("This collection belongs to another kind than ", "osdi-embed") + kind}.`;
-    return "";
-  }
+  const actionProblem = (value, kind) => contract.actionProblem(value || "", kind || "");
 
-  const kindOf = (a) =>
-    a.kind ||
-    { petitions: "petition", forms: "form", events: "event" }[
-      ACTION_PATH.exec(a.action || "")?.[1]
-    ] ||
-    "";
+  /** The kind given, or the one the URL names. */
+  const kindOf = (a) => a.kind || contract.kindIn(a.action || "") || "";
   const list = (v, sep) =>
     (v || "")
       .split(sep)
@@ -150,7 +86,9 @@
               defaultChecked: a.email_opt_in === "checked",
             }),
             " ",
-            __("Send me email updates", "osdi-embed"),
+            a.email_opt_in === "required"
+              ? __("I agree to receive email updates (required)", "osdi-embed")
+              : __("Send me email updates", "osdi-embed"),
           ),
         ),
       );
@@ -201,10 +139,11 @@
         value: a[name] || "",
         onChange: (v) => setAttributes({ [name]: v }),
       });
-    const select = (name, label, options) =>
+    const select = (name, label, options, help) =>
       el(SelectControl, {
         key: name,
         label,
+        help,
         value: a[name] || "",
         options: options.map(([value, words]) => ({ label: words, value })),
         onChange: (v) => setAttributes({ [name]: v }),
@@ -223,7 +162,7 @@
             "action",
             __("Action's API URL", "osdi-embed"),
             __(
-              "From Action Network: …/api/v2/petitions/{id}, …/forms/{id} or …/events/{id}. Not a key: no key is ever needed.",
+              "The action's API URL (…/api/v2/petitions/{id}): Action Network shows it in the sidebar of the action's manage page, to accounts with API access. Not the public page, and never a key.",
               "osdi-embed",
             ),
           ),
@@ -242,11 +181,20 @@
             value: a.custom_fields || "",
             onChange: (v) => setAttributes({ custom_fields: v }),
           }),
-          select("email_opt_in", __("Email consent box", "osdi-embed"), [
-            ["", __("None", "osdi-embed")],
-            ["unchecked", __("Unticked", "osdi-embed")],
-            ["checked", __("Ticked", "osdi-embed")],
-          ]),
+          select(
+            "email_opt_in",
+            __("Email consent box", "osdi-embed"),
+            [
+              ["", __("None", "osdi-embed")],
+              ["required", __("Must be ticked to send (consent)", "osdi-embed")],
+              ["unchecked", __("Unticked", "osdi-embed")],
+              ["checked", __("Ticked", "osdi-embed")],
+            ],
+            __(
+              "Action Network adds new signers to your email list whether or not a box is ticked: Ticked and Unticked only re-subscribe people who had unsubscribed. Choose “Must be ticked” where you need consent.",
+              "osdi-embed",
+            ),
+          ),
           select("sms_opt_in", __("SMS consent box", "osdi-embed"), [
             ["", __("None", "osdi-embed")],
             ["unchecked", __("Unticked", "osdi-embed")],

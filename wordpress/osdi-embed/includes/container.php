@@ -192,14 +192,18 @@ function osdi_embed_container( $atts, $content = '', $wrapper = '' ) {
 		/* translators: %s: attribute names */
 		$problems[] = sprintf( __( 'Refused: %s looks like a credential. osdi-embed never takes an API key, token, secret or password: remove it. The widget does not show until you do.', 'osdi-embed' ), implode( ', ', $refused ) );
 	}
-	if ( ! isset( $data['action'] ) && ! $refused ) {
-		$problems[] = __( 'action is missing: give the action\'s API URL (…/api/v2/petitions/{id}, …/forms/{id} or …/events/{id}).', 'osdi-embed' );
+	// The widget's own rule for the action URL (includes/contract.php): a public page, the
+	// embed's script or a slug posts nowhere, so it stops here as the widget would stop.
+	$action_problem = $refused ? null : osdi_embed_action_problem( isset( $data['action'] ) ? $data['action'] : '', isset( $data['kind'] ) ? $data['kind'] : '' );
+	if ( $action_problem ) {
+		/* translators: 1: the action URL, 2: what to do (in English, from the widget) */
+		$problems[] = sprintf( __( 'action "%1$s" cannot be used: %2$s', 'osdi-embed' ), isset( $data['action'] ) ? $data['action'] : '', $action_problem['fix'] );
 	}
 
 	$data += osdi_embed_default_data();
 
 	$href = isset( $own['fallback_href'] ) && '' !== $own['fallback_href'] ? $own['fallback_href'] : ( isset( $data['action'] ) ? $data['action'] : '' );
-	$kind = isset( $data['kind'] ) ? $data['kind'] : ( preg_match( '#/(petition|form|event)s/#', isset( $data['action'] ) ? $data['action'] : '', $m ) ? $m[1] : '' );
+	$kind = isset( $data['kind'] ) ? $data['kind'] : osdi_embed_kind_in( isset( $data['action'] ) ? $data['action'] : '' );
 	$words = array(
 		'petition' => __( 'Sign the petition', 'osdi-embed' ),
 		'form'     => __( 'Fill in the form', 'osdi-embed' ),
@@ -210,7 +214,7 @@ function osdi_embed_container( $atts, $content = '', $wrapper = '' ) {
 	$link  = '' !== $url ? '<a href="' . $url . '">' . esc_html( $text ) . '</a>' : '';
 
 	$notice = osdi_embed_notice( $problems );
-	if ( $refused || ! isset( $data['action'] ) ) {
+	if ( $refused || $action_problem ) {
 		// Stopped, as the widget stops: the fallback alone, no data-osdi-* attributes.
 		return $notice . ( '' !== $link ? '<div class="osdi-embed-fallback">' . $link . '</div>' : '' );
 	}

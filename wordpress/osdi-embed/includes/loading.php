@@ -28,6 +28,8 @@ function osdi_embed_register_assets() {
 	);
 	wp_register_script( 'osdi-embed', osdi_embed_base_url() . 'osdi-embed.js', array(), OSDI_EMBED_VERSION, $args );
 	wp_register_style( 'osdi-embed', osdi_embed_base_url() . 'osdi-embed.css', array(), OSDI_EMBED_VERSION );
+	// The block editor's copy of the widget's contract and parser (generated; block/contract.js).
+	wp_register_script( 'osdi-embed-contract', plugins_url( 'block/contract.js', OSDI_EMBED_FILE ), array(), OSDI_EMBED_VERSION, false );
 }
 
 /**
