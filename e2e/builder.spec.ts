@@ -120,6 +120,41 @@ test("a bad URL shows the https error naming data-osdi-action, tied to the URL f
   await expect(preview(page)).toBeVisible();
 });
 
+test("the action's public page is refused with the widget's own message, and the consent choice says why", async ({
+  page,
+  servers,
+  consoleMessages,
+}) => {
+  await open(page, servers.site);
+  const input = page.getByLabel("Action API URL");
+  const url = "https://actionnetwork.org/petitions/save-the-park";
+  await input.fill(url);
+  const list = problems(page).getByRole("listitem");
+  await expect(list).toHaveCount(1);
+  await expect(list).toContainText(
+    `data-osdi-action="${url}" is not valid: this is the action's public page`,
+  );
+  await expect(list).toContainText("sidebar of the action's manage page");
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#b-result")).toBeHidden();
+  // The same words as the widget prints on a page.
+  await page.goto(`${servers.site}/pasted.html`);
+  await expect
+    .poll(() => consoleMessages.find((m) => m.text.includes(`"${url}"`))?.text ?? "")
+    .toContain("this is the action's public page");
+  const printed = consoleMessages.find((m) => m.text.includes(`"${url}"`))!.text;
+  await open(page, servers.site);
+  await page.getByLabel("Action API URL").fill(url);
+  const shown = (await problems(page).getByRole("listitem").textContent()) ?? "";
+  const help = /is not valid: (.*)$/.exec(shown.trim())?.[1];
+  expect(help).toContain("public page");
+  expect(printed).toContain(`is not valid: ${help} The fallback stays.`);
+  // The consent choice's hint says what Action Network does with an unticked box.
+  await expect(page.getByRole("group", { name: "Email opt-in" })).toHaveAccessibleDescription(
+    /whether or not a box is ticked/,
+  );
+});
+
 test("every problem is listed, each tied to the boxes it is about", async ({ page, servers }) => {
   await open(page, servers.site);
   await page.getByLabel("Action API URL").fill(`${servers.helper}${FORM}`);

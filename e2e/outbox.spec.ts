@@ -24,6 +24,9 @@ const HOST = "#library-petition";
 const COLLECTION = "/api/v2/petitions/2d6f7a10-5b3c-4f0e-9a44-0c1d2e3f4a5b/signatures";
 const KEY = "osdi-embed:outbox";
 const QUEUED = "Saved. It will be sent when you are back online.";
+/** Online, but the helper did not take it: the visitor is told so, not "when you are back online". */
+const UNREACHABLE =
+  "Action Network could not be reached. Your submission is saved on this device and will be sent automatically.";
 const STORAGE_FAILED = /Could not send or save/;
 const DAY = 24 * 3600_000;
 
@@ -132,7 +135,7 @@ test("retries used up while online: queued, then delivered by the outbox's retry
   await widget.getByRole("button", { name: "Sign" }).click();
 
   await expect(widget).toHaveAttribute("data-osdi-state", "queued", { timeout: 15_000 });
-  await expect(widget.getByRole("status")).toHaveText(QUEUED);
+  await expect(widget.getByRole("status")).toHaveText(UNREACHABLE);
   expect(await osdiEvents(page)).toContain("queued#library-petition");
   // The widget's own attempt and the outbox's three.
   expect((await posts(servers)).map((r) => r.status)).toEqual([503, 503, 503, 503]);
