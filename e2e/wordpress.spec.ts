@@ -113,12 +113,20 @@ test("a credential-like name is refused, and unknown names are told to the post'
       `[osdi_action action="${petition(servers)}" api_key="sk-live-0123"]`,
       `<!-- wp:osdi-embed/action ${JSON.stringify({ action: petition(servers), secret_token: "tok-4567" })} /-->`,
       `[osdi_action action="${petition(servers)}" fields="email" colour="red"]`,
+      // The public page, as an organizer copies it from the browser: no helper there.
+      `[osdi_action action="https://actionnetwork.org/petitions/save-the-park"]`,
     ].join("\n\n"),
   });
-  // A visitor: the refused two are their fallback links alone, the key nowhere in the page.
+  // A visitor: the refused three are their fallback links alone, the key nowhere in the page.
   await page.goto(`${wp.url}/?p=${id}`);
   await expect(page.locator(".osdi-embed")).toHaveCount(1);
-  await expect(page.locator(".osdi-embed-fallback a")).toHaveCount(2);
+  await expect(page.locator(".osdi-embed-fallback a")).toHaveCount(3);
+  // The public page stays what it is: the link to sign there, never a widget that posts to it.
+  await expect(page.locator(".osdi-embed-fallback a").nth(2)).toHaveAttribute(
+    "href",
+    "https://actionnetwork.org/petitions/save-the-park",
+  );
+  await expect(page.locator('[data-osdi-action*="actionnetwork.org/petitions"]')).toHaveCount(0);
   await expect(page.locator(".osdi-embed-notice")).toHaveCount(0);
   const html = await page.content();
   expect(html).not.toContain("sk-live-0123");
@@ -129,10 +137,12 @@ test("a credential-like name is refused, and unknown names are told to the post'
   await logIn(page, wp, USERS.author);
   await page.goto(`${wp.url}/?p=${id}`);
   const notices = page.locator(".osdi-embed-notice");
-  await expect(notices).toHaveCount(3);
+  await expect(notices).toHaveCount(4);
   await expect(notices.nth(0)).toContainText("api_key looks like a credential");
   await expect(notices.nth(1)).toContainText("secret_token looks like a credential");
   await expect(notices.nth(2)).toContainText("Unknown names left out: colour");
+  await expect(notices.nth(3)).toContainText("this is the action's public page");
+  await expect(notices.nth(3)).toContainText("sidebar of the action's manage page");
   expect(await page.content()).not.toContain("sk-live-0123");
 });
 
@@ -260,6 +270,13 @@ test("a Contributor's post from the editor: the block from the inserter, a short
     .fill("http://actionnetwork.org/api/v2/petitions/save-the-park");
   // The widget's own rule, in the sidebar: https only.
   await expect(page.locator(".components-notice.is-warning")).toContainText("https://");
+  // The public page an organizer sees in the browser: refused with the widget's own words.
+  await page
+    .getByLabel("Action's API URL")
+    .fill("https://actionnetwork.org/petitions/save-the-park");
+  await expect(page.locator(".components-notice.is-warning")).toContainText(
+    "this is the action's public page",
+  );
   await page.getByLabel("Action's API URL").fill(petition(servers));
   await expect(page.locator(".components-notice.is-warning")).toHaveCount(0);
   await page.getByLabel("Fields", { exact: true }).fill("given_name email");

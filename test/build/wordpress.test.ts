@@ -1,5 +1,5 @@
 // The WordPress plugin: every PHP file passes `php -l` and uses nothing PHP 7.4 lacks, the zip holds the plugin and the
-// files it serves, the plugin's list of names is the widget's, and its version is
+// files it serves (its names and rules: test/build/contract.test.ts), and its version is
 // package.json's (scripts/plugin-version.mjs).
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -16,9 +16,6 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureWordPress } from "../../scripts/ensure-wordpress.mjs";
 import { pluginVersions } from "../../scripts/plugin-version.mjs";
-import { CLASS_PARTS, PERSONAL } from "../../src/config/attributes";
-import { KNOWN } from "../../src/config/parse";
-import { TEXT_KEYS } from "../../src/i18n/en";
 
 const PLUGIN = "wordpress/osdi-embed";
 const walk = (dir: string): string[] =>
@@ -62,21 +59,6 @@ describe("the WordPress plugin", () => {
     for (const file of walk(PLUGIN).filter((f) => f.endsWith(".php")))
       for (const [, name] of readFileSync(file, "utf8").matchAll(/\bfunction\s+(\w+)\s*\(/g))
         expect(name, file).toMatch(/^osdi_embed_/);
-  });
-
-  it("takes exactly the widget's data-osdi-* names", () => {
-    const names = JSON.parse(
-      php(
-        `define('ABSPATH', '/'); require '${PLUGIN}/includes/names.php'; echo json_encode(osdi_embed_names());`,
-      ),
-    ) as string[];
-    const expected = [
-      ...KNOWN.filter((n) => n !== "mounted"),
-      ...TEXT_KEYS.map((k) => `text-${k}`),
-      ...PERSONAL.map((f) => `prefill-${f}`),
-      ...CLASS_PARTS.map((p) => `class-${p}`),
-    ];
-    expect([...names].sort()).toEqual([...new Set(expected)].sort());
   });
 
   it("writes dist-wordpress/osdi-embed.zip with the plugin and the built files", () => {

@@ -490,7 +490,7 @@ describe("switches", () => {
     expect(parse({ autoresponse: v }).autoresponse).toBe(expected);
   });
 
-  it.each(["checked", "unchecked"] as const)("email-opt-in %s", (v) => {
+  it.each(["required", "checked", "unchecked"] as const)("email-opt-in %s", (v) => {
     expect(parse({ "email-opt-in": v }).emailOptIn).toBe(v);
   });
 

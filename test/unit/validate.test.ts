@@ -245,3 +245,30 @@ describe("custom fields", () => {
     });
   });
 });
+
+describe('a consent box that must be ticked (data-osdi-email-opt-in="required")', () => {
+  const options = parse({ fields: "email", "email-opt-in": "required" });
+  const base = { email: "ada@example.org" };
+
+  it("is a required control, and unticked it holds the form back with its own message", () => {
+    expect(validate(options, { ...base, email_opt_in: false })).toEqual({
+      email_opt_in: "error_consent",
+    });
+    expect(en.error_consent).toMatch(/tick/i);
+  });
+
+  it('ticked, it sends the email with status "subscribed"', () => {
+    const values = { ...base, email_opt_in: true };
+    expect(validate(options, values)).toEqual({});
+    expect(buildBody(options, values, { hostname: "example.org" }).person.email_addresses).toEqual([
+      { address: "ada@example.org", status: "subscribed" },
+    ]);
+  });
+
+  it("a box that need not be ticked never holds the form back", () => {
+    for (const v of ["checked", "unchecked"])
+      expect(
+        validate(parse({ fields: "email", "email-opt-in": v }), { ...base, email_opt_in: false }),
+      ).toEqual({});
+  });
+});
