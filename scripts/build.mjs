@@ -26,8 +26,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { rolldown } from "rolldown";
 import { minify } from "terser";
-import { transform } from "./transform.mjs";
 import { writeContract } from "./contract.mjs";
+import { transform } from "./transform.mjs";
 import { writePluginZip } from "./wordpress-zip.mjs";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));

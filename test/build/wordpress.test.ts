@@ -22,7 +22,6 @@ const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) =>
     statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)],
   );
-const php = (code: string) => execFileSync("php", ["-r", code]).toString();
 
 describe("the WordPress plugin", () => {
   ensureWordPress(); // php-cli, with the rest of what the e2e spec needs
