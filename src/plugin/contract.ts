@@ -6,10 +6,17 @@
  */
 
 import { ACTION_NETWORK, ACTION_PATH, API_PATH, EMBED_TARGET, MISTAKES } from "../config/action";
-import { CLASS_PARTS, CREDENTIAL, FIELDS, KINDS, PERSONAL } from "../config/attributes";
+import {
+  CLASS_PARTS,
+  CREDENTIAL,
+  DEFAULT_FIELDS,
+  FIELDS,
+  KINDS,
+  PERSONAL,
+} from "../config/attributes";
 import { FIXES } from "../config/fixes";
 import { KNOWN } from "../config/parse";
-import { TEXT_KEYS } from "../i18n/en";
+import { en, TEXT_KEYS } from "../i18n/en";
 import { LOCALES } from "../i18n/locales";
 
 /** Every data-osdi-<name> the widget reads, without the prefix. */
@@ -39,6 +46,9 @@ export const PLUGIN_CONTRACT = {
   classParts: CLASS_PARTS,
   languages: LOCALES,
   fields: FIELDS,
+  defaultFields: DEFAULT_FIELDS,
+  /** The widget's English words, for the editor's preview. */
+  english: en,
   /** The kind's segment in a URL -> the kind, and its helper collection. */
   kinds: Object.fromEntries(
     Object.entries(KINDS).map(([kind, [segment, collection]]) => [segment, [kind, collection]]),

@@ -582,6 +582,9 @@
 		classParts: CLASS_PARTS,
 		languages: LOCALES,
 		fields: FIELDS,
+		defaultFields: DEFAULT_FIELDS,
+		/** The widget's English words, for the editor's preview. */
+		english: en,
 		/** The kind's segment in a URL -> the kind, and its helper collection. */
 		kinds: Object.fromEntries(Object.entries(KINDS).map(([kind, [segment, collection]]) => [segment, [kind, collection]])),
 		credential: CREDENTIAL.source,

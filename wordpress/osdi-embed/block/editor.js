@@ -13,19 +13,8 @@
   const contract = window.osdiEmbedContract;
   const FIELDS = contract.fields;
   const PARTS = contract.classParts;
-  const LABELS = {
-    given_name: "First name",
-    family_name: "Last name",
-    email: "Email",
-    phone: "Phone",
-    street: "Street address",
-    locality: "City",
-    region: "State",
-    postal_code: "ZIP code",
-    country: "Country",
-    comments: "Comments",
-  };
-  const SUBMIT = { petition: "Sign", form: "Submit", event: "RSVP" };
+  /** The preview's words: the widget's own English ones. */
+  const WORDS = contract.english;
 
   /** What is wrong with the action URL, as the widget would say it; "" when it is fine. */
   const actionProblem = (value, kind) => contract.actionProblem(value || "", kind || "");
@@ -51,13 +40,13 @@
   function preview(a) {
     const kind = kindOf(a);
     const fields = list(a.fields, /[\s,]+/).filter((f) => FIELDS.includes(f));
-    const shown = fields.length ? fields : ["given_name", "family_name", "email", "postal_code"];
+    const shown = fields.length ? fields : contract.defaultFields;
     const required = list(a.required || "email", /[\s,]+/);
     const rows = shown.map((f) =>
       el(
         "p",
         { key: f, className: "osdi-embed-preview__field" },
-        el("label", null, (LABELS[f] || f) + (required.includes(f) ? " *" : "")),
+        el("label", null, (WORDS[f] || f) + (required.includes(f) ? ` ${WORDS.required}` : "")),
         el("br"),
         el("input", { type: "text", disabled: true, tabIndex: -1 }),
       ),
@@ -87,8 +76,8 @@
             }),
             " ",
             a.email_opt_in === "required"
-              ? __("I agree to receive email updates (required)", "osdi-embed")
-              : __("Send me email updates", "osdi-embed"),
+              ? `${WORDS.email_consent} ${WORDS.required}`
+              : WORDS.email_opt_in,
           ),
         ),
       );
@@ -114,7 +103,7 @@
             className: `wp-element-button ${a.class_button || ""}`.trim(),
             tabIndex: -1,
           },
-          a.text_submit || SUBMIT[kind] || "Submit",
+          a.text_submit || WORDS[`submit_${kind}`] || WORDS.submit_form,
         ),
       ),
       el(
@@ -202,9 +191,7 @@
           select(
             "lang",
             __("Language", "osdi-embed"),
-            [["", __("Site default", "osdi-embed")]].concat(
-              ["en", "es", "fr", "de", "pt", "ar"].map((c) => [c, c]),
-            ),
+            [["", __("Site default", "osdi-embed")]].concat(contract.languages.map((c) => [c, c])),
           ),
         ),
         el(
