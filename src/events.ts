@@ -1,5 +1,5 @@
 import type { Kind } from "./config/attributes";
-import type { Model } from "./widget/model";
+import type { Model } from "./submit/model";
 
 /** What every osdi:* event carries in `detail`. */
 export interface Detail {

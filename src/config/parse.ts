@@ -19,7 +19,17 @@ import {
 import { AuthorError, unknown } from "./log";
 
 export type Raw = Record<string, string>;
-type Page = { href: string };
+/**
+ * What the parsers know of the page: its address, and (read once per page by
+ * src/element/page.ts) its URL parameters and class metas. Parsing reads nothing else.
+ */
+export interface Page {
+  href: string;
+  /** The address's parameters; read from href when not given. */
+  params?: URLSearchParams;
+  /** The page's <meta name="osdi-embed-class-<part>"> contents, by name. */
+  metas?: Raw;
+}
 
 const SOURCE_CODE = /^[\w-]{1,100}$/;
 const LANG_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
@@ -124,13 +134,7 @@ function date(attr: string, v: string): Date {
   return Number.isNaN(d.getTime()) ? fail(attr, v, "date") : d;
 }
 
-/** The page URL's parameters, read once per address (every widget of a page asks). */
-let query: { href: string; params: URLSearchParams } | undefined;
-function params(page: Page): URLSearchParams {
-  if (query?.href !== page.href)
-    query = { href: page.href, params: new URL(page.href).searchParams };
-  return query.params;
-}
+const params = (page: Page) => page.params ?? new URL(page.href).searchParams;
 
 /** A source or referrer code from the page URL is the visitor's: a bad one is dropped, not an error. */
 function fromPage(raw: Raw, attr: "source" | "referrer", page: Page): string | undefined {
@@ -153,23 +157,12 @@ function classNames(name: string, v: string): string {
   return names.join(" ");
 }
 
-/** The page's <meta name="osdi-embed-class-<part>" content="…">, by name: read once per address. */
-let metas: { href: string; classes: Raw } | undefined;
-function pageClasses(page: Page): Raw {
-  if (metas?.href !== page.href) {
-    const classes: Raw = {};
-    for (const m of globalThis.document?.querySelectorAll<HTMLMetaElement>(
-      `meta[name^="${CLASS_META}"]`,
-    ) ?? [])
-      classes[m.name] = m.content;
-    metas = { href: page.href, classes };
-  }
-  return metas.classes;
-}
-
 /**
  * One parser per attribute; the options type is what they return, so the two cannot drift.
- * Each reads its own attribute (and, where the contract links them, another's raw value).
+ * Each reads its own attribute (and, where the contract links them, another's raw value)
+ * and the page. They run in the order written here, and a parser may read the options
+ * of those before it (its second argument's type names them): action's kind, then
+ * fields, required, start. test/unit/parse-order.test.ts holds every parser to this.
  */
 const PARSERS = {
   action: (raw: Raw) =>
@@ -284,7 +277,7 @@ const PARSERS = {
    */
   classes: (raw: Raw, _o: unknown, page: Page) => {
     const classes: Partial<Record<ClassPart, string>> = {};
-    for (const [name, v] of Object.entries(pageClasses(page))) {
+    for (const [name, v] of Object.entries(page.metas ?? {})) {
       const part = name.slice(CLASS_META.length) as ClassPart;
       if (CLASS_PARTS.includes(part))
         classes[part] = classNames(`<meta name="${name}"> content`, v);
@@ -312,17 +305,6 @@ export const KNOWN = [
   ...INSIDE,
   "mounted",
 ];
-
-/** mount()'s settings per element, as attribute values; they win over its attributes. */
-export const given = new WeakMap<Element, Raw>();
-
-/** The container's data-osdi-* attributes, without the prefix, and the settings mount() was given. */
-export function readAttributes(el: Element): Raw {
-  const raw: Raw = {};
-  for (const n of el.getAttributeNames())
-    if (n.startsWith(PREFIX)) raw[n.slice(PREFIX.length)] = el.getAttribute(n)!;
-  return { ...raw, ...given.get(el) };
-}
 
 /** Attributes -> typed options, or an AuthorError naming the attribute and the fix. */
 export function parseOptions(raw: Raw, page: Page): Options {

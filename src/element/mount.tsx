@@ -6,16 +6,18 @@
 import { type ComponentChildren, h, render } from "preact";
 import { useErrorBoundary } from "preact/hooks";
 import { MOUNTED, PREFIX } from "../config/attributes";
-import { AuthorError, once, say } from "../config/log";
-import { given, type Options, parseOptions, readAttributes } from "../config/parse";
+import { AuthorError } from "../config/log";
+import { type Options, parseOptions, type Raw } from "../config/parse";
 import { CALLBACK, type Settings, toAttributes } from "../config/settings";
+import { once, say } from "../console";
 import { type Callbacks, emit } from "../events";
 import { part } from "../files/parts";
 import { translator } from "../i18n/t";
 import { loadWords, type Words } from "../i18n/words";
 import { resume } from "../outbox/resume";
-import { createModel } from "../widget/model";
+import { createModel, type Model, release } from "../submit/model";
 import { Widget } from "../widget/Widget";
+import { given, readAttributes, readPage } from "./page";
 import { forget, later } from "./slices";
 import { stylesheet } from "./stylesheet";
 
@@ -101,23 +103,56 @@ export function mount(el: HTMLElement, options: MountOptions = {}): MountHandle 
   };
 }
 
-/** Renders the widget in a container (or enhances an own form); false when its configuration is invalid. */
+/**
+ * What differs between a container and a form of the author's own: the attributes
+ * it completes from its own markup, whether it waits for the base stylesheet, and how
+ * it shows (returning what undoes that). osdi-embed-byo.js gives one for a form.
+ */
+export interface Host {
+  complete?(raw: Raw): Raw;
+  styled: boolean;
+  show(model: Model, lang: string): () => void;
+}
+
+/** A container: the widget is rendered in it, in place of its fallback. */
+const container = (el: HTMLElement): Host => ({
+  styled: true,
+  show(model, lang) {
+    el.replaceChildren();
+    render(
+      <Guard el={el}>
+        <Widget model={model} lang={lang} />
+      </Guard>,
+      el,
+    );
+    return () => render(null, el);
+  },
+});
+
+/** Starts a container, or a form of the author's own once its part has come; false when invalid. */
 function start(el: HTMLElement, entry: Entry): boolean {
+  if (el.tagName !== "FORM") return begin(el, entry, container(el));
+  part("byo").then(
+    (own) => {
+      if (fallbacks.get(el) === entry) begin(el, entry, own(el as HTMLFormElement));
+    },
+    // Not to be had (the console says why): the author's form stays as it is.
+    () => unmount(el),
+  );
+  return true;
+}
+
+/**
+ * The one start-up, for a container and an own form alike: attributes -> options
+ * (or an author error, and the fallback stays) -> model -> words (and the base
+ * stylesheet) -> shown, and osdi:ready. False when the configuration is invalid.
+ */
+function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
   // Unmounted while its stylesheet, words or part were on the way: nothing to do.
   const current = () => fallbacks.get(el) === entry;
   try {
-    // A form of the author's own, with its own inputs, is enhanced, not replaced.
-    if (el.tagName === "FORM") {
-      part("byo").then(
-        (enhance) => {
-          if (current()) entry.dispose = enhance(el as HTMLFormElement);
-        },
-        // Not to be had (the console says why): the author's form stays as it is.
-        () => unmount(el),
-      );
-      return true;
-    }
-    const options = parseOptions(readAttributes(el), location);
+    const raw = readAttributes(el);
+    const options = parseOptions(host.complete?.(raw) ?? raw, readPage());
     consent(options, el);
     const words = loadWords(options, el);
     // English words until the widget's own have come (the fallback shows meanwhile).
@@ -125,20 +160,17 @@ function start(el: HTMLElement, entry: Entry): boolean {
     const show = ({ lang, text }: Words) => {
       if (!current()) return;
       forget(el);
-      model.text = text;
-      el.replaceChildren();
-      render(
-        <Guard el={el}>
-          <Widget model={model} lang={lang} />
-        </Guard>,
-        el,
-      );
-      entry.dispose = () => render(null, el);
+      model.words.value = text;
+      const undo = host.show(model, lang);
+      entry.dispose = () => {
+        undo();
+        release(model);
+      };
       emit(model, "ready");
     };
     // The fallback stays until the stylesheet and the words are there (English if
     // other words cannot come), so nobody sees the form change style or language.
-    const style = options.styles === "base" ? stylesheet() : undefined;
+    const style = host.styled && options.styles === "base" ? stylesheet() : undefined;
     if (!style && !(words instanceof Promise)) show(words);
     else Promise.all([words, style]).then(([w]) => later(el, () => show(w)));
     return true;
@@ -149,13 +181,13 @@ function start(el: HTMLElement, entry: Entry): boolean {
 }
 
 /** A consent box that Action Network does not heed: one warning for the page. */
-export function consent({ emailOptIn }: Options, el: Element) {
+function consent({ emailOptIn }: Options, el: Element) {
   if (emailOptIn && emailOptIn !== "required")
     once("consentBox", `data-osdi-email-opt-in="${emailOptIn}":`, el);
 }
 
 /** Puts the fallback back and says why. */
-export function broken(el: HTMLElement, e: unknown) {
+function broken(el: HTMLElement, e: unknown) {
   unmount(el);
   const author = e instanceof AuthorError;
   // The element is logged so authors can find it, unless it holds a secret.

@@ -8,7 +8,7 @@
  * that pins osdi-embed.js pins them all; under Trusted Types the script URLs go
  * through one policy, "osdi-embed", that passes only these files.
  */
-import { print } from "../config/log";
+import { print } from "../console";
 
 /** File name -> SRI hash, written in by the build; empty in tests and the ESM build. */
 declare const __INTEGRITY__: Record<string, string> | undefined;

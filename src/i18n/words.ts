@@ -1,7 +1,6 @@
-import type { Options } from "../config/parse";
 import { type PartName, part } from "../files/parts";
 import { pickLang } from "./locales";
-import { type Translate, translator } from "./t";
+import { type Translate, translator, type Wording } from "./t";
 
 /** A widget's language and its words. */
 export interface Words {
@@ -13,7 +12,7 @@ export interface Words {
  * English at once; another language once its part has come, or English (with
  * English lang and direction) when it cannot come.
  */
-export function loadWords(o: Options, el: Element): Words | Promise<Words> {
+export function loadWords(o: Wording, el: Element): Words | Promise<Words> {
   const lang = pickLang(el, o.lang);
   const code = lang.split("-")[0];
   if (code === "en") return { lang, text: translator(o) };

@@ -3,7 +3,7 @@
  * and again every minute while something is left (a server error or a rate
  * limit may have passed). Items older than seven days are dropped unsent.
  */
-import { type SendError, send } from "../submit/transport";
+import { type SendError, send } from "../transport";
 import { type Item, KEY, read, remove } from "./store";
 
 /** How long a queued submission is kept: past this, sending it would surprise its author. */

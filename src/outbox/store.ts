@@ -1,4 +1,4 @@
-import type { HelperBody } from "../submit/body";
+import type { HelperBody } from "../transport";
 
 /**
  * Submissions that could not be delivered yet, kept in localStorage until they

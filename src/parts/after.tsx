@@ -9,7 +9,7 @@ import { type ComponentChildren, h } from "preact";
 import { useEffect, useMemo } from "preact/hooks";
 import { PERSONAL } from "../config/attributes";
 import { emit } from "../events";
-import type { Model } from "../widget/model";
+import type { Model } from "../submit/model";
 
 const enc = encodeURIComponent;
 const LINK = "osdi-embed__share-link";

@@ -8,18 +8,17 @@
  */
 import { effect } from "@preact/signals";
 import { CUSTOM_TYPES, type CustomField, FIELDS } from "../config/attributes";
-import { type Options, parseOptions, readAttributes } from "../config/parse";
-import { broken, consent } from "../element/mount";
-import { emit } from "../events";
-import type { TextKey } from "../i18n/en";
-import { translator } from "../i18n/t";
-import { loadWords, type Words } from "../i18n/words";
+import type { Raw } from "../config/parse";
+import type { Host } from "../element/mount";
+import type { Model, State } from "../submit/model";
 import { submit } from "../submit/submit";
+import type { Errors } from "../submit/validate";
 import { CUSTOM } from "../submit/values";
 import { classFor } from "../widget/classes";
-import { addHoneypot } from "../widget/Honeypot";
+import { errorMessage } from "../widget/Field";
+import { addHoneypot, caught } from "../widget/Honeypot";
 import { fieldId } from "../widget/ids";
-import { createModel } from "../widget/model";
+import { focusAfter } from "../widget/outcome";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -62,8 +61,8 @@ function customField(name: string, els: Control[]): CustomField {
 }
 
 /** The data-osdi-* attributes, completed from what the form itself holds. */
-function attributes(form: HTMLFormElement, named: Map<string, Control[]>) {
-  const raw = readAttributes(form);
+function complete(raw: Raw, named: Map<string, Control[]>): Raw {
+  raw = { ...raw };
   const fields = FIELDS.filter((f) => named.has(f));
   raw.fields ??= fields.join(" ");
   const required = fields.filter((f) => named.get(f)!.some((e) => e.required));
@@ -74,6 +73,7 @@ function attributes(form: HTMLFormElement, named: Map<string, Control[]>) {
   if (custom.length) raw["custom-fields"] ??= JSON.stringify(custom);
   const box = (name: string) => named.get(name)?.[0] as HTMLInputElement | undefined;
   const email = box("email_opt_in");
+  // A box the author marked required asks for consent: nothing is sent until it is ticked.
   if (email)
     raw["email-opt-in"] ??= email.required ? "required" : email.checked ? "checked" : "unchecked";
   if (box("sms_opt_in")) raw["sms-opt-in"] ??= box("sms_opt_in")!.checked ? "checked" : "unchecked";
@@ -91,18 +91,22 @@ function entered(els: Control[], multi: boolean) {
   return el.value;
 }
 
-/** Enhances the form; returns what undoes it. */
-export default function enhance(form: HTMLFormElement): () => void {
+/**
+ * A form of the author's own, for the widgets' one start-up (src/element/mount.tsx):
+ * what differs is only finding the author's inputs, and giving the form back.
+ */
+export default function own(form: HTMLFormElement): Host {
   const named = controlsByName(form);
-  let o: Options;
-  try {
-    o = parseOptions(attributes(form, named), location);
-    consent(o, form);
-  } catch (e) {
-    broken(form, e);
-    return () => {};
-  }
-  const model = createModel(o, translator(o), form);
+  return {
+    complete: (raw) => complete(raw, named),
+    styled: false,
+    show: (model) => enhance(form, model, named),
+  };
+}
+
+/** Adds the status, the messages and sending to the form; returns what undoes it. */
+function enhance(form: HTMLFormElement, model: Model, named: Map<string, Control[]>): () => void {
+  const o = model.options;
   const status = form.ownerDocument.createElement("div");
   // The host's classes for the status and the messages (data-osdi-class-status, -error):
   // on what osdi-embed adds, never on the author's own elements.
@@ -123,10 +127,13 @@ export default function enhance(form: HTMLFormElement): () => void {
   // What success hides and disables, to give back on unmount.
   const done: HTMLElement[] = [];
   form.classList.add("osdi-embed", `osdi-embed--${o.kind}`);
-  const errors: HTMLElement[] = [];
+  const errors: { remove(): void }[] = [];
+  /** The outcome focus last followed: each attempt's checks give new errors. */
+  let followed: [State, Errors] | undefined;
 
   const show = () => {
-    form.setAttribute("data-osdi-state", model.state.value);
+    const state = model.state.value;
+    form.setAttribute("data-osdi-state", state);
     const key = model.status.value;
     status.textContent = key ? model.text(key) : "";
     for (const e of errors) e.remove();
@@ -135,30 +142,27 @@ export default function enhance(form: HTMLFormElement): () => void {
     for (const c of model.controls) {
       const els = named.get(c.key);
       if (!els) continue;
-      const id = `${fieldId(model, c.key)}:error`;
+      const id = fieldId(model, c.key);
       for (const el of els) {
         const described = (el.getAttribute("aria-describedby") ?? "")
           .split(" ")
-          .filter((d) => d && d !== id);
-        if (found[c.key]) described.push(id);
+          .filter((d) => d && d !== `${id}:error`);
+        if (found[c.key]) described.push(`${id}:error`);
         if (found[c.key]) el.setAttribute("aria-invalid", "true");
         else el.removeAttribute("aria-invalid");
         if (described.length) el.setAttribute("aria-describedby", described.join(" "));
         else el.removeAttribute("aria-describedby");
       }
       if (!found[c.key]) continue;
-      const message = form.ownerDocument.createElement("div");
-      message.className = classFor(o, "error")!;
-      message.id = id;
-      message.textContent = model.text(found[c.key] as TextKey);
+      // The widget's own message element, after the group's fieldset or the control.
+      const message = errorMessage(model, id, found[c.key]);
       const last = els[els.length - 1];
-      // After the group's fieldset, or after the control itself.
-      (last.closest("fieldset") ?? last).after(message);
+      (last.closest("fieldset") ?? last).after(message.element);
       errors.push(message);
     }
     // Done: the thanks stand alone, as in the widget's own form. (A host rule that
     // sets display on a row beats [hidden]; the controls are disabled all the same.)
-    if (model.state.value === "success") {
+    if (state === "success") {
       for (const child of Array.from(form.children))
         if (child !== status && !(child as HTMLElement).hidden) {
           (child as HTMLElement).hidden = true;
@@ -170,9 +174,18 @@ export default function enhance(form: HTMLFormElement): () => void {
           done.push(el);
         }
     }
+    // Focus follows a new outcome, once it is on the screen.
+    if (followed?.[0] !== state || followed[1] !== found) {
+      followed = [state, found];
+      const target = focusAfter(model.controls, state, found);
+      if (target === "status") status.focus();
+      else if (target) named.get(target.key)?.[0].focus();
+    }
+    const page = model.redirect.value;
+    if (page) location.assign(page);
   };
 
-  const onSubmit = async (e: Event) => {
+  const onSubmit = (e: Event) => {
     e.preventDefault();
     for (const c of model.controls) {
       const els = named.get(c.key);
@@ -186,26 +199,13 @@ export default function enhance(form: HTMLFormElement): () => void {
             : false
           : "";
     }
-    await submit(model, form);
-    const first = model.controls.find((c) => model.errors.peek()[c.key]);
-    if (model.state.peek() === "error" && first) named.get(first.key)?.[0].focus();
+    submit(model, caught(form));
   };
 
-  let dispose = () => {};
-  let gone = false;
-  const start = ({ text }: Words) => {
-    if (gone) return;
-    model.text = text;
-    dispose = effect(show);
-    form.addEventListener("submit", onSubmit);
-    emit(model, "ready");
-  };
-  const words = loadWords(o, form);
-  if (words instanceof Promise) words.then(start);
-  else start(words);
+  const dispose = effect(show);
+  form.addEventListener("submit", onSubmit);
 
   return () => {
-    gone = true;
     dispose();
     form.removeEventListener("submit", onSubmit);
     form.classList.remove("osdi-embed", `osdi-embed--${o.kind}`);
@@ -230,6 +230,6 @@ export default function enhance(form: HTMLFormElement): () => void {
 
 declare module "../files/parts" {
   interface Parts {
-    byo: typeof enhance;
+    byo: typeof own;
   }
 }

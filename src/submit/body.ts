@@ -1,26 +1,9 @@
 import type { Options } from "../config/parse";
-import { CUSTOM, digits, text, type Values } from "./values";
+import type { HelperBody } from "../transport";
 
-export interface HelperBody {
-  person: {
-    given_name?: string;
-    family_name?: string;
-    email_addresses?: { address: string; status?: "subscribed" }[];
-    phone_numbers?: { number: string; status?: "subscribed" }[];
-    postal_addresses?: {
-      address_lines?: string[];
-      locality?: string;
-      region?: string;
-      postal_code?: string;
-      country?: string;
-    }[];
-    custom_fields?: Record<string, string>;
-  };
-  comments?: string;
-  add_tags?: string[];
-  triggers: { autoresponse: { enabled: boolean } };
-  "action_network:referrer_data"?: { source?: string; referrer?: string; website?: string };
-}
+export type { HelperBody } from "../transport";
+
+import { CUSTOM, digits, text, type Values } from "./values";
 
 /**
  * Drops "", undefined and empty arrays and objects, deepest first (JSON.parse

@@ -1,27 +1,26 @@
 import { type Signal, useComputed } from "@preact/signals";
-import { Fragment, h } from "preact";
+import { Fragment, h, render } from "preact";
 import { useMemo } from "preact/hooks";
 import type { Control } from "../config/controls";
 import { readPart } from "../files/parts";
 import type { TextKey } from "../i18n/en";
+import type { Model } from "../submit/model";
 import { classFor } from "./classes";
 import { fieldId } from "./ids";
-import type { Model } from "./model";
 
 /**
  * One control with its label, hint and error, tied by for/id and aria-describedby.
  * Radios and checkbox groups sit in a fieldset whose legend is the label; a single
  * checkbox comes before its label.
  *
- * A Field re-renders only when its own error changes. What the visitor types is
- * in the DOM already and in the value's signal; the value is read without
- * subscribing (peek), so a keystroke re-renders nothing.
+ * A Field re-renders when its own error changes, and a box or a group when it is
+ * ticked. What the visitor types in a text box is in the DOM already and bound to
+ * the value's signal, so a keystroke re-renders nothing.
  */
 export function Field({ model, control, lang }: { model: Model; control: Control; lang: string }) {
   const { key, type, required, group } = control;
   const o = model.options;
   const value = model.values[key];
-  const current = value.peek();
   const error = useComputed(() => model.errors.value[key]).value;
   const id = fieldId(model, key);
   const box = type === "checkbox" && !group;
@@ -77,7 +76,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
           <legend class={classFor(o, "label")}>{label}</legend>
           {control.options!.map((option, i) => {
             const multi = type === "checkbox";
-            const on = multi ? (current as string[]).includes(option) : current === option;
+            const on = multi ? (value.value as string[]).includes(option) : value.value === option;
             // The first option carries the field's own id: focus and labels find it.
             const optionId = i ? `${id}:${i}` : id;
             return (
@@ -109,7 +108,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
             {...common}
             class={classFor(o, "check", "")}
             type="checkbox"
-            checked={current === true}
+            checked={value.value === true}
             onChange={(e) => {
               value.value = e.currentTarget.checked;
             }}
@@ -149,11 +148,26 @@ export function Field({ model, control, lang }: { model: Model; control: Control
           {hint}
         </div>
       )}
-      {error && (
-        <div class={classFor(o, "error")} id={`${id}:error`}>
-          {model.text(error)}
-        </div>
-      )}
+      {error && <ErrorMessage model={model} id={id} error={error} />}
     </div>
   );
+}
+
+/** A control's message, tied to it by its id: in a Field, and after an own form's control. */
+function ErrorMessage({ model, id, error }: { model: Model; id: string; error: TextKey }) {
+  return (
+    <div class={classFor(model.options, "error")} id={`${id}:error`}>
+      {model.text(error)}
+    </div>
+  );
+}
+
+/**
+ * The same message, for a form of the author's own (osdi-embed-byo.js): its element
+ * to place, and remove() to take it away again (it stops following the words too).
+ */
+export function errorMessage(model: Model, id: string, error: TextKey) {
+  const holder = document.createDocumentFragment();
+  render(<ErrorMessage model={model} id={id} error={error} />, holder);
+  return { element: holder.firstElementChild!, remove: () => render(null, holder) };
 }

@@ -1,21 +1,40 @@
+import { useSignalEffect } from "@preact/signals";
 import { h } from "preact";
+import { useEffect } from "preact/hooks";
 import { readPart } from "../files/parts";
 import { RTL } from "../i18n/locales";
+import type { Model } from "../submit/model";
 import { submit } from "../submit/submit";
 import { classFor } from "./classes";
 import { Field } from "./Field";
-import { Honeypot } from "./Honeypot";
-import type { Model } from "./model";
+import { caught, Honeypot } from "./Honeypot";
+import { fieldId } from "./ids";
+import { focusAfter } from "./outcome";
 
 /**
  * The widget: heading, event details, the form, the status region, and what it
  * offers after success. It reads the model's state and status, so it re-renders
- * when they change; each Field re-renders only for its own error.
+ * when they change; each Field re-renders only for its own error. It reacts to an
+ * outcome after it has rendered it: focus on the thanks or the first invalid field,
+ * and the redirect.
  */
 export function Widget({ model, lang }: { model: Model; lang: string }) {
   const { options: o, text, uid } = model;
   const state = model.state.value;
   const status = model.status.value;
+  // Each attempt's checks give new errors: focus moves again even when the state stays "error".
+  const errors = model.errors.value;
+  useEffect(() => {
+    const target = focusAfter(model.controls, state, errors);
+    if (target)
+      document
+        .getElementById(target === "status" ? `${uid}:status` : fieldId(model, target.key))
+        ?.focus();
+  }, [model, uid, state, errors]);
+  useSignalEffect(() => {
+    const page = model.redirect.value;
+    if (page) location.assign(page);
+  });
   const EventDetails = o.kind === "event" ? readPart("event") : undefined;
   const After = state === "success" && !o.redirect ? readPart("after") : undefined;
   return (
@@ -35,7 +54,7 @@ export function Widget({ model, lang }: { model: Model; lang: string }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            submit(model, e.currentTarget);
+            submit(model, caught(e.currentTarget));
           }}
         >
           {model.controls.map((c) => (

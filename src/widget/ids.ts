@@ -1,4 +1,4 @@
-import type { Model } from "./model";
+import type { Model } from "../submit/model";
 
 /**
  * Element id of a field's input, unique on the page. Its hint, error and options

@@ -191,7 +191,7 @@ describe.concurrent("the tarball", () => {
 
   it.each([
     ["dist/osdi-embed.js", '"osdi-embed:outbox"', "src/outbox/store.ts"],
-    ["dist/osdi-embed.js", '"Retry-After"', "src/submit/transport.ts"],
+    ["dist/osdi-embed.js", '"Retry-After"', "src/transport.ts"],
     ["dist/osdi-embed-after.js", "share_", "src/parts/after.tsx"],
     ["dist/esm/core-*.js", '"osdi-embed:outbox"', "src/outbox/store.ts"],
   ])("maps %s back to the sources: %s is in %s", (pattern, needle, source) => {

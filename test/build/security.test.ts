@@ -27,7 +27,7 @@ const MAIN = "dist/osdi-embed.js";
 const main = text(MAIN);
 
 const sources = walk("src").filter((f) => /\.(ts|tsx|js|mjs|css)$/.test(f));
-const TRANSPORT = join("src", "submit", "transport.ts");
+const TRANSPORT = join("src", "transport.ts");
 
 /** Occurrences of a literal in s. */
 const count = (s: string, literal: string) => s.split(literal).length - 1;
@@ -179,7 +179,7 @@ describe("the sources", () => {
       expect(code, `${file} contains ${what}`).not.toMatch(pattern);
   });
 
-  it("call fetch in src/submit/transport.ts only, and make no other kind of request", () => {
+  it("call fetch in src/transport.ts only, and make no other kind of request", () => {
     const fetching = sources.filter((f) => calls(text(f), "fetch").length > 0);
     expect(fetching).toEqual([TRANSPORT]);
     for (const file of sources)

@@ -9,7 +9,7 @@ import { h, render } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { translator } from "../../src/i18n/t";
 import After from "../../src/parts/after";
-import { createModel, type Model } from "../../src/widget/model";
+import { createModel, type Model } from "../../src/submit/model";
 import { EVENT, PETITION, parse } from "./helpers";
 
 /** The after view of a widget, as Widget renders it. */

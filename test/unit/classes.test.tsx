@@ -8,6 +8,7 @@ import { CLASS_PARTS } from "../../src/config/attributes";
 import { parseOptions } from "../../src/config/parse";
 import { toAttributes } from "../../src/config/settings";
 import { mount, unmount } from "../../src/element/mount";
+import { readPage } from "../../src/element/page";
 import { setImports } from "../../src/files/parts";
 import { authorError, EVENT, PETITION, parse } from "./helpers";
 
@@ -52,7 +53,7 @@ function pageWith(metas: Record<string, string>) {
     document.head.append(meta);
   }
   history.replaceState(null, "", `/page-${++addresses}`);
-  return { href: location.href };
+  return readPage();
 }
 
 describe("data-osdi-class-<part>", () => {
@@ -163,11 +164,11 @@ describe('<meta name="osdi-embed-class-<part>">', () => {
     expect(o.classes).toEqual({ button: "btn btn-success", input: "form-control", label: "" });
   });
 
-  it("is read once per page address", () => {
-    const page = pageWith({ button: "first" });
-    expect(parseOptions({ action: PETITION }, page).classes).toEqual({ button: "first" });
+  it("is read once per page address (src/element/page.ts)", () => {
+    pageWith({ button: "first" });
+    expect(parseOptions({ action: PETITION }, readPage()).classes).toEqual({ button: "first" });
     document.querySelector("meta")!.content = "second";
-    expect(parseOptions({ action: PETITION }, page).classes).toEqual({ button: "first" });
+    expect(parseOptions({ action: PETITION }, readPage()).classes).toEqual({ button: "first" });
     expect(parseOptions({ action: PETITION }, pageWith({})).classes).toEqual({ button: "second" });
   });
 

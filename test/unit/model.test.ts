@@ -1,7 +1,7 @@
 import { effect } from "@preact/signals";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/t";
-import { createModel } from "../../src/widget/model";
+import { createModel } from "../../src/submit/model";
 import { parse } from "./helpers";
 
 describe("model.set", () => {

@@ -9,6 +9,8 @@ import { observe } from "../../src/element/schedule";
 import { setBase } from "../../src/files/load";
 import { type Importers, setImports } from "../../src/files/parts";
 import { en } from "../../src/i18n/en";
+import { Field } from "../../src/widget/Field";
+import { Widget } from "../../src/widget/Widget";
 import { EVENT, FORM, PETITION } from "./helpers";
 
 const FALLBACK = '<a href="https://actionnetwork.org/petitions/x">Sign the petition</a>';
@@ -587,7 +589,7 @@ describe("rendering", () => {
     box.dispatchEvent(new Event("change", { bubbles: true }));
   };
 
-  it("re-renders nothing while the visitor types or ticks; a new error does", async () => {
+  it("re-renders nothing while the visitor types, only its own field when a box is ticked; a new error does", async () => {
     const el = container({
       action: PETITION,
       fields: "given_name email country",
@@ -601,10 +603,23 @@ describe("rendering", () => {
     let stop = countDiffs();
     type(q(el, "input[name=given_name]"), "Ada");
     type(q(el, "input[name=email]"), "ada@");
-    tick(q(el, "input[name=email_opt_in]"), true);
     // Renders are debounced: give any the keystrokes scheduled their turn before counting.
     await new Promise((r) => setTimeout(r));
     expect(stop()).toBe(0);
+    // A box reads its value reactively: the tick re-renders its Field, and nothing else.
+    const rendered: unknown[] = [];
+    const before = options.diffed;
+    options.diffed = (vnode) => {
+      if (typeof vnode.type === "function") rendered.push(vnode.type);
+      before?.(vnode);
+    };
+    tick(q(el, "input[name=email_opt_in]"), true);
+    // (The signals runtime's own text component may render too.)
+    await vi.waitFor(() =>
+      expect(rendered.filter((c) => c === Field || c === Widget)).toEqual([Field]),
+    );
+    options.diffed = before;
+    expect(q<HTMLInputElement>(el, "input[name=email_opt_in]").checked).toBe(true);
     stop = countDiffs();
     submit(el);
     await vi.waitFor(() =>

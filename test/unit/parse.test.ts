@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { AuthorError } from "../../src/config/log";
-import { parseOptions, readAttributes } from "../../src/config/parse";
+import { parseOptions } from "../../src/config/parse";
+import { readAttributes } from "../../src/element/page";
 import { authorError, CAMPAIGN_EVENT, EVENT, FORM, PAGE, PETITION, parse } from "./helpers";
 
 let warn: MockInstance<typeof console.warn>;

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { HelperBody } from "../../src/submit/body";
-import { delay, post, SendError, send } from "../../src/submit/transport";
+import { delay, type HelperBody, post, SendError, send } from "../../src/transport";
 
 const URL_ = "https://actionnetwork.org/api/v2/petitions/abc/signatures";
 const BODY: HelperBody = {

@@ -169,14 +169,30 @@
 	};
 	/** Keys an author may override; `submit` stands for the kind's button text. */
 	const TEXT_KEYS = ["submit", ...Object.keys(en)];
-	// src/config/log.ts
-	const tag = "[osdi-embed]";
+	// src/console.ts
+	const TAG = "[osdi-embed]";
 	let fixes;
 	let loader;
 	function setFixes(f, load) {
 		fixes = f;
 		loader = load;
 	}
+	/** The help text for an error code, or undefined until the help texts are at hand. */
+	const fixFor = (code, arg) => fixes?.[code]?.(arg);
+	/** One console message with the prefix authors search for, and the element it is about. */
+	function print(level, text, el) {
+		console[level](text.startsWith("[osdi-embed]") ? text : `${TAG} ${text}`, ...el ? [el] : []);
+	}
+	/** Prints once the help texts are at hand (at once when they are inlined or cannot load). */
+	function say(level, text, el) {
+		const out = () => print(level, text(), el);
+		if (fixes || !loader) out();
+		else loader().then((f) => {
+			fixes = f;
+		}).catch(() => {}).finally(out);
+	}
+	// src/config/log.ts
+	/** An organizer's mistakes in the attributes: the errors that stop a widget, and warnings. */
 	/** An organizer's mistake in an attribute: the widget stays unmounted. */
 	var AuthorError = class extends Error {
 		attr;
@@ -192,26 +208,14 @@
 		}
 		/** What to do about it, in words; "" until the help texts are loaded. */
 		get fix() {
-			return fixes?.[this.code]?.(this.arg) ?? "";
+			return fixFor(this.code, this.arg) ?? "";
 		}
 		get message() {
-			return `${tag} ${this.attr}="${this.value}" is not valid: ${this.fix || `see docs/reference.md, error "${this.code}".`} The fallback stays.`;
+			return `${TAG} ${this.attr}="${this.value}" is not valid: ${this.fix || `see docs/reference.md, error "${this.code}".`} The fallback stays.`;
 		}
 	};
-	/** One console message with the prefix authors search for, and the element it is about. */
-	function print(level, text, el) {
-		console[level](text.startsWith(tag) ? text : `${tag} ${text}`, ...el ? [el] : []);
-	}
-	/** Prints once the help texts are at hand (at once when they are inlined or cannot load). */
-	function say(level, text, el) {
-		const out = () => print(level, text(), el);
-		if (fixes || !loader) out();
-		else loader().then((f) => {
-			fixes = f;
-		}).catch(() => {}).finally(out);
-	}
 	/** An unknown data-osdi-* name: a warning that suggests the closest known one. */
-	const unknown = (code, name, value, el) => say("warn", () => `${tag} data-osdi-${name}${value === void 0 ? "" : `="${value}"`} ${fixes?.[code](name) ?? "is not known."}`, el);
+	const unknown = (code, name, value, el) => say("warn", () => `${TAG} data-osdi-${name}${value === void 0 ? "" : `="${value}"`} ${fixFor(code, name) ?? "is not known."}`, el);
 	// src/config/parse.ts
 	const SOURCE_CODE = /^[\w-]{1,100}$/;
 	const LANG_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;

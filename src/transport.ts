@@ -1,4 +1,29 @@
-import type { HelperBody } from "./body";
+/**
+ * Talking to the helper: one POST, and retries with backoff. A leaf: the submit flow
+ * and the outbox both send through it, and it knows neither.
+ */
+
+/** The helper's JSON body (docs/reference.md, "What is sent"). */
+export interface HelperBody {
+  person: {
+    given_name?: string;
+    family_name?: string;
+    email_addresses?: { address: string; status?: "subscribed" }[];
+    phone_numbers?: { number: string; status?: "subscribed" }[];
+    postal_addresses?: {
+      address_lines?: string[];
+      locality?: string;
+      region?: string;
+      postal_code?: string;
+      country?: string;
+    }[];
+    custom_fields?: Record<string, string>;
+  };
+  comments?: string;
+  add_tags?: string[];
+  triggers: { autoresponse: { enabled: boolean } };
+  "action_network:referrer_data"?: { source?: string; referrer?: string; website?: string };
+}
 
 export interface SendOptions {
   /** Per attempt, in ms. */
