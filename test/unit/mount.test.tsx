@@ -608,17 +608,17 @@ describe("rendering", () => {
     expect(stop()).toBe(0);
     // A box reads its value reactively: the tick re-renders its Field, and nothing else.
     const rendered: unknown[] = [];
-    const before = options.diffed;
+    const previous = options.diffed;
     options.diffed = (vnode) => {
       if (typeof vnode.type === "function") rendered.push(vnode.type);
-      before?.(vnode);
+      previous?.(vnode);
     };
     tick(q(el, "input[name=email_opt_in]"), true);
     // (The signals runtime's own text component may render too.)
     await vi.waitFor(() =>
       expect(rendered.filter((c) => c === Field || c === Widget)).toEqual([Field]),
     );
-    options.diffed = before;
+    options.diffed = previous;
     expect(q<HTMLInputElement>(el, "input[name=email_opt_in]").checked).toBe(true);
     stop = countDiffs();
     submit(el);

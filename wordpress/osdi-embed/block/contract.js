@@ -293,15 +293,7 @@
 		const d = new Date(v);
 		return Number.isNaN(d.getTime()) ? fail(attr, v, "date") : d;
 	}
-	/** The page URL's parameters, read once per address (every widget of a page asks). */
-	let query;
-	function params(page) {
-		if (query?.href !== page.href) query = {
-			href: page.href,
-			params: new URL(page.href).searchParams
-		};
-		return query.params;
-	}
+	const params = (page) => page.params ?? new URL(page.href).searchParams;
 	/** A source or referrer code from the page URL is the visitor's: a bad one is dropped, not an error. */
 	function fromPage(raw, attr, page) {
 		if (raw[attr] !== void 0) return SOURCE_CODE.test(raw[attr]) ? raw[attr] : fail(attr, raw[attr], "code");
@@ -320,22 +312,12 @@
 		if (bad) throw new AuthorError(name, v, "className", bad);
 		return names.join(" ");
 	}
-	/** The page's <meta name="osdi-embed-class-<part>" content="…">, by name: read once per address. */
-	let metas;
-	function pageClasses(page) {
-		if (metas?.href !== page.href) {
-			const classes = {};
-			for (const m of globalThis.document?.querySelectorAll(`meta[name^="osdi-embed-class-"]`) ?? []) classes[m.name] = m.content;
-			metas = {
-				href: page.href,
-				classes
-			};
-		}
-		return metas.classes;
-	}
 	/**
 	* One parser per attribute; the options type is what they return, so the two cannot drift.
-	* Each reads its own attribute (and, where the contract links them, another's raw value).
+	* Each reads its own attribute (and, where the contract links them, another's raw value)
+	* and the page. They run in the order written here, and a parser may read the options
+	* of those before it (its second argument's type names them): action's kind, then
+	* fields, required, start. test/unit/parse-order.test.ts holds every parser to this.
 	*/
 	const PARSERS = {
 		action: (raw) => raw.action ? action(raw.action.trim(), raw) : fail("action", "", "missing"),
@@ -445,7 +427,7 @@
 		*/
 		classes: (raw, _o, page) => {
 			const classes = {};
-			for (const [name, v] of Object.entries(pageClasses(page))) {
+			for (const [name, v] of Object.entries(page.metas ?? {})) {
 				const part = name.slice(17);
 				if (CLASS_PARTS.includes(part)) classes[part] = classNames(`<meta name="${name}"> content`, v);
 			}
