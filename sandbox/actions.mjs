@@ -27,7 +27,16 @@ const TEXT_FIELDS = {
   event: ["name", "description", "instructions", "origin_system"],
 };
 const EVENT_ONLY = ["instructions", "start_date", "end_date", "location"];
-const LOCATION_TEXT = ["venue", "locality", "region", "postal_code", "country", "language"];
+// In the order of OSDI's location table.
+const LOCATION_TEXT = [
+  "venue",
+  "address_lines",
+  "locality",
+  "region",
+  "postal_code",
+  "country",
+  "language",
+];
 const DATE_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const IDENTIFIER_RE = /^[A-Za-z0-9_]+:\S+$/;
@@ -140,20 +149,21 @@ function parseLocation(value) {
   if (!isPlainObject(value)) return "location must be an object";
   /** @type {EventLocation} */
   const location = {};
-  const text = /** @type {Record<string, string>} */ (location);
+  const text = /** @type {Record<string, string | string[]>} */ (location);
   for (const key of LOCATION_TEXT) {
     const field = value[key];
+    if (key === "address_lines") {
+      if (field === undefined) continue;
+      if (!Array.isArray(field) || !field.every((l) => typeof l === "string")) {
+        return "location.address_lines must be an array of strings";
+      }
+      const kept = field.filter((l) => l !== "");
+      if (kept.length > 0) text[key] = kept;
+      continue;
+    }
     if (field === undefined) continue;
     if (typeof field !== "string") return `location.${key} must be a string`;
     if (field !== "") text[key] = field;
-  }
-  const lines = value.address_lines;
-  if (lines !== undefined) {
-    if (!Array.isArray(lines) || !lines.every((l) => typeof l === "string")) {
-      return "location.address_lines must be an array of strings";
-    }
-    const kept = lines.filter((l) => l !== "");
-    if (kept.length > 0) location.address_lines = kept;
   }
   const point = value.location;
   if (point !== undefined) {

@@ -50,12 +50,10 @@ export function handlePublicPage(context, exchange, where) {
 function actionPage(context, action, total) {
   const words = WORDS[action.kind];
   const helper = context.base + collectionPath(action.kind, action.id);
-  const when = action.start_date
-    ? [action.start_date, action.end_date]
-        .filter((d) => d !== undefined)
-        .map((d) => WALL_CLOCK.format(new Date(d)))
-        .join(" to ")
-    : "";
+  // Action Network's dates are the place's clock written with a Z: shown as written.
+  const start = action.start_date ? new Date(action.start_date) : undefined;
+  const end = action.end_date ? new Date(action.end_date) : undefined;
+  const when = start ? (end ? WALL_CLOCK.formatRange(start, end) : WALL_CLOCK.format(start)) : "";
   const where = action.location ? placeOf(action.location) : "";
   return document(
     action.title,
