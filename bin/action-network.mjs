@@ -28,9 +28,6 @@ export class CommandError extends Error {
  * @typedef {object} ClientOptions
  * @property {string} api the API's root, e.g. https://actionnetwork.org/api/v2
  * @property {string} key
- * @property {typeof fetch} [fetch]
- * @property {(ms: number) => Promise<void>} [sleep]
- * @property {() => number} [clock] ms
  */
 
 export class ActionNetworkClient {
@@ -39,10 +36,6 @@ export class ActionNetworkClient {
     this.api = options.api.replace(/\/+$/, "");
     this.origin = new URL(this.api).origin;
     this.key = options.key;
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.sleep =
-      options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))));
-    this.clock = options.clock ?? Date.now;
     /** @type {number[]} when the last requests started */
     this.started = [];
   }
@@ -60,7 +53,7 @@ export class ActionNetworkClient {
       await this.#pace();
       const response = await this.#send(url);
       if (response.status !== 429) return this.#read(response, url);
-      const wait = retryAfterSeconds(response.headers.get("retry-after"), this.clock());
+      const wait = retryAfterSeconds(response.headers.get("retry-after"), Date.now());
       await response.body?.cancel();
       if (wait > LONGEST_WAIT_S) {
         throw new CommandError(
@@ -71,7 +64,7 @@ export class ActionNetworkClient {
       if (tries >= MAX_TRIES) {
         throw new CommandError(`rate limited (429) ${tries} times in a row; try again later`, 429);
       }
-      await this.sleep(wait * 1000);
+      await sleep(wait * 1000);
     }
   }
 
@@ -101,19 +94,19 @@ export class ActionNetworkClient {
   /** Waits, if need be, so that no more than 4 requests start in any one second. */
   async #pace() {
     for (;;) {
-      const now = this.clock();
+      const now = Date.now();
       this.started = this.started.filter((t) => now - t < 1000 + PACE_MARGIN_MS);
       const oldest = this.started[0];
       if (this.started.length < PER_SECOND || oldest === undefined) break;
-      await this.sleep(oldest + 1000 + PACE_MARGIN_MS - now);
+      await sleep(oldest + 1000 + PACE_MARGIN_MS - now);
     }
-    this.started.push(this.clock());
+    this.started.push(Date.now());
   }
 
   /** @param {string} url */
   async #send(url) {
     try {
-      return await this.fetch(url, {
+      return await fetch(url, {
         headers: { "OSDI-API-Token": this.key, Accept: "application/hal+json, application/json" },
         redirect: "error",
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -147,6 +140,9 @@ export class ActionNetworkClient {
     throw new CommandError(`${status} from ${url}${errorText(text)}`, status);
   }
 }
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
  * Seconds to wait from a Retry-After header: a number of seconds or an HTTP date;

@@ -375,13 +375,9 @@ function askForKey() {
  * Runs the command. Everything it prints goes through out (stdout) and note (stderr),
  * with the key taken out should any answer carry it.
  * @param {string[]} argv
- * @param {{ env?: NodeJS.ProcessEnv, out?: (text: string) => void, err?: (text: string) => void, fetch?: typeof fetch }} [io]
  * @returns {Promise<number>} the exit code
  */
-export async function run(argv, io = {}) {
-  const env = io.env ?? process.env;
-  const writeOut = io.out ?? ((text) => process.stdout.write(text));
-  const writeErr = io.err ?? ((text) => process.stderr.write(text));
+export async function run(argv) {
   let key = "";
   // The key taken out, should an answer carry it; and no control character but the
   // line break, so that nothing the API sends can drive the terminal.
@@ -389,14 +385,18 @@ export async function run(argv, io = {}) {
   const redact = (text) =>
     (key.length >= 4 ? text.split(key).join("[the key]") : text).replace(/(?!\n)\p{Cc}/gu, "");
   /** @param {string} line */
-  const out = (line) => writeOut(`${redact(line)}\n`);
+  const out = (line) => process.stdout.write(`${redact(line)}\n`);
   /** @param {string} line */
-  const note = (line) => writeErr(`osdi-embed: ${redact(line)}\n`);
+  const note = (line) => process.stderr.write(`osdi-embed: ${redact(line)}\n`);
   try {
     const options = parseArgs(argv);
-    if (options.help || options.command === undefined || options.command === "help") {
+    if (options.help || options.command === "help") {
       out(USAGE);
-      return options.help || options.command === "help" ? 0 : 2;
+      return 0;
+    }
+    if (options.command === undefined) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
     }
     if (options.command !== "actions" && options.command !== "snippet") {
       throw new UsageError(`unknown command ${options.command}: use actions or snippet`);
@@ -405,14 +405,14 @@ export async function run(argv, io = {}) {
       throw new UsageError(`actions takes no operand, not ${options.operands.join(" ")}`);
     }
     const api = checkApi(options.api);
-    key = (env[KEY_VARIABLE] ?? "").trim();
+    key = (process.env[KEY_VARIABLE] ?? "").trim();
     if (!key && process.stdin.isTTY && process.stderr.isTTY) key = await askForKey();
     if (!key) {
       throw new CommandError(
         `no API key: set ${KEY_VARIABLE} (or run osdi-embed in a terminal to be asked for it)`,
       );
     }
-    const client = new ActionNetworkClient({ api, key, ...(io.fetch ? { fetch: io.fetch } : {}) });
+    const client = new ActionNetworkClient({ api, key });
     if (options.command === "actions") await listActions(client, options, out, note);
     else await printSnippet(client, options, out, note);
     return 0;
