@@ -43,7 +43,7 @@ const IDENTIFIER_RE = /^[A-Za-z0-9_]+:\S+$/;
 
 /**
  * Checks the body of a keyed POST (creating) or PUT (changing) of an action.
- * Unknown keys are ignored, as Action Network ignores them; a known key with a
+ * Unknown keys are ignored (the docs do not say what Action Network does); a known key with a
  * value of the wrong type is an error. On PUT, null removes a field.
  * @param {ActionKind} kind
  * @param {unknown} body
