@@ -23,6 +23,10 @@ export default defineConfig({
         extends: true,
         test: { name: "build", include: ["test/build/**/*.test.ts"], environment: "node" },
       },
+      {
+        extends: true,
+        test: { name: "cli", include: ["test/cli/**/*.test.ts"], environment: "node" },
+      },
     ],
   },
 });

@@ -6,17 +6,42 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
- * @typedef {{ identifiers: string[], created_date: string, modified_date: string }} Filterable
+ * How a field can be filtered: an identifier (eq), a date (eq, gt, lt), a text (eq).
+ * @typedef {"identifier" | "date" | "text"} FieldType
+ * @typedef {{ [field: string]: FieldType }} FilterFields
+ * @typedef {{ identifiers: string[], [field: string]: unknown }} Filterable
  * @typedef {{ ok: true, test: (item: Filterable) => boolean } | { ok: false, error: string }} ParsedFilter
  */
 
+/** Signatures, submissions and attendances, as the general principles list them. */
+export const RECORD_FIELDS = /** @type {FilterFields} */ ({
+  identifier: "identifier",
+  created_date: "date",
+  modified_date: "date",
+});
+
+/** Petitions and forms. */
+export const ACTION_FIELDS = /** @type {FilterFields} */ ({
+  ...RECORD_FIELDS,
+  origin_system: "text",
+  title: "text",
+});
+
+/** Events. */
+export const EVENT_FIELDS = /** @type {FilterFields} */ ({
+  ...ACTION_FIELDS,
+  start_date: "date",
+  end_date: "date",
+});
+
 /**
- * The subset of OData that Action Network documents for signatures, submissions
- * and attendances: identifier eq, created_date and modified_date eq/gt/lt.
- * @param {string} text the value of ?filter=
+ * The subset of OData that Action Network documents: `field eq|gt|lt 'value'`, one
+ * clause, on the fields each collection lists.
+ * @param {string} text the value of ?filter= (or ?$filter=)
+ * @param {FilterFields} [fields] the collection's filterable fields; default: a record's
  * @returns {ParsedFilter}
  */
-export function parseFilter(text) {
+export function parseFilter(text, fields = RECORD_FIELDS) {
   const m = FILTER_RE.exec(text);
   if (!m) {
     return {
@@ -30,15 +55,21 @@ export function parseFilter(text) {
   if (op !== "eq" && op !== "gt" && op !== "lt") {
     return { ok: false, error: `unsupported filter operator "${op}": use eq, gt or lt` };
   }
-  if (field === "identifier") {
+  const type = Object.hasOwn(fields, field) ? fields[field] : undefined;
+  if (type === undefined) {
+    const names = Object.keys(fields);
+    return {
+      ok: false,
+      error: `unsupported filter field "${field}": use ${names.slice(0, -1).join(", ")} or ${names.at(-1)}`,
+    };
+  }
+  if (type === "identifier") {
     if (op !== "eq") return { ok: false, error: "identifier supports only eq" };
     return { ok: true, test: (item) => item.identifiers.includes(value) };
   }
-  if (field !== "created_date" && field !== "modified_date") {
-    return {
-      ok: false,
-      error: `unsupported filter field "${field}": use identifier, created_date or modified_date`,
-    };
+  if (type === "text") {
+    if (op !== "eq") return { ok: false, error: `${field} supports only eq` };
+    return { ok: true, test: (item) => item[field] === value };
   }
   const range = parseDateValue(value);
   if (!range) {
@@ -53,7 +84,9 @@ export function parseFilter(text) {
   return {
     ok: true,
     test: (item) => {
-      const t = Date.parse(item[field]);
+      const stamp = item[field];
+      if (typeof stamp !== "string") return false;
+      const t = Date.parse(stamp);
       if (op === "eq") return t >= start && t < end;
       if (op === "gt") return t > start;
       return t < start;

@@ -1,6 +1,6 @@
 // @ts-check
-import { actionPath, collectionPath, KINDS } from "./paths.mjs";
-/** @import { ActionKind, ActionRecord, CollectionName, PersonRow } from "./types.mjs" */
+import { actionPath, collectionPath, KINDS, publicPath } from "./paths.mjs";
+/** @import { ActionRecord, ActionRow, PersonRow } from "./types.mjs" */
 
 /** @typedef {{ [key: string]: unknown, _links: { [rel: string]: unknown } }} HalResource */
 
@@ -82,33 +82,39 @@ export function personResource(person, base) {
 }
 
 /**
- * An action as a key holder would see it; the sandbox has every action, so it is
- * made up from its records (title and dates are placeholders).
- * @param {ActionKind} kind
- * @param {string} actionId
- * @param {ActionRecord[]} records this action's records
- * @param {string} now
+ * An action as a key holder sees it, with its total and its links. Fields the action
+ * does not have are left out, as Action Network leaves them out.
+ * @param {ActionRow} action
+ * @param {number} total its records: signatures, submissions or RSVPs
  * @param {string} base
  * @returns {HalResource}
  */
-export function actionResource(kind, actionId, records, now, base) {
-  const info = KINDS[kind];
-  const created = records.map((r) => r.created_date).sort()[0] ?? now;
-  const modified =
-    records
-      .map((r) => r.modified_date)
-      .sort()
-      .at(-1) ?? created;
-  const collection = base + collectionPath(kind, actionId);
+export function actionResource(action, total, base) {
+  const info = KINDS[action.kind];
+  const self = base + actionPath(action.kind, action.id);
+  const collection = base + collectionPath(action.kind, action.id);
+  /** @type {{ [key: string]: unknown }} */
+  const resource = {
+    identifiers: [identifier(action.id), ...action.identifiers],
+    created_date: action.created_date,
+    modified_date: action.modified_date,
+    origin_system: action.origin_system,
+    title: action.title,
+  };
+  for (const key of OPTIONAL_FIELDS) {
+    if (action[key] !== undefined) resource[key] = action[key];
+  }
+  resource.browser_url = base + publicPath(action.kind, action.slug);
+  resource[info.total] = total;
+  if (action.kind === "event") {
+    resource.status = "confirmed";
+    resource.visibility = "public";
+  }
+  resource["action_network:hidden"] = false;
   return {
-    identifiers: [identifier(actionId)],
-    created_date: created,
-    modified_date: modified,
-    title: `Sandbox ${kind} ${actionId}`,
-    origin_system: "osdi-embed helper sandbox",
-    [info.total]: records.length,
+    ...resource,
     _links: {
-      self: { href: base + actionPath(kind, actionId) },
+      self: { href: self },
       [`osdi:${info.collection}`]: { href: collection },
       [info.helperRel]: { href: collection },
       curies: CURIES,
@@ -116,11 +122,23 @@ export function actionResource(kind, actionId, records, now, base) {
   };
 }
 
+/** @type {(keyof ActionRow)[]} in the order Action Network's examples give them */
+const OPTIONAL_FIELDS = [
+  "name",
+  "description",
+  "petition_text",
+  "call_to_action",
+  "instructions",
+  "start_date",
+  "end_date",
+  "location",
+];
+
 /**
  * @typedef {object} CollectionInput
  * @property {string} base
  * @property {string} path the collection's path, without query
- * @property {CollectionName} collection
+ * @property {string} rel the items' link relation, e.g. osdi:signatures or osdi:petitions
  * @property {HalResource[]} resources every matching resource, unpaged
  * @property {number} page 1-based
  * @property {number} perPage
@@ -132,8 +150,7 @@ export function actionResource(kind, actionId, records, now, base) {
  * @param {CollectionInput} input
  */
 export function collectionResource(input) {
-  const { base, path, collection, resources, page, perPage, keep } = input;
-  const rel = `osdi:${collection}`;
+  const { base, path, rel, resources, page, perPage, keep } = input;
   const totalRecords = resources.length;
   const totalPages = Math.ceil(totalRecords / perPage);
   const items = resources.slice((page - 1) * perPage, page * perPage);

@@ -1,7 +1,8 @@
 // @ts-check
-import { collectionPath, EXAMPLE_ACTIONS } from "./paths.mjs";
+import { actionPath, collectionPath, EXAMPLE_ACTIONS, KINDS, publicPath } from "./paths.mjs";
 
 /** @import { Store } from "./store.mjs" */
+/** @import { ActionKind } from "./types.mjs" */
 
 const SHOWN_REQUESTS = 100;
 
@@ -54,6 +55,31 @@ export function renderPage({ store, base, rateLimit }) {
       r.background ? "yes" : "no",
     ];
   });
+  const people = [...store.people].reverse().map((p) => {
+    const name = [p.given_name, p.family_name].filter(Boolean).join(" ");
+    const records = store.records.filter((r) => r.personId === p.id).length;
+    return [
+      name || "(no name)",
+      p.email_addresses.map((e) => e.address).join("\n"),
+      p.email_addresses.map((e) => e.status).join("\n"),
+      p.phone_numbers.map((n) => n.number).join("\n"),
+      p.phone_numbers.map((n) => n.status).join("\n"),
+      p.tags.join(", "),
+      records,
+    ];
+  });
+  const kinds = /** @type {ActionKind[]} */ (Object.keys(KINDS));
+  const actions = kinds.flatMap((kind) =>
+    store
+      .actionsOf(kind)
+      .map((a) => [
+        a.kind,
+        a.title,
+        store.recordsOf(a.kind, a.id).length,
+        base + actionPath(a.kind, a.id),
+        base + publicPath(a.kind, a.slug),
+      ]),
+  );
   const rejections = [...store.rejections]
     .reverse()
     .map((r) => [
@@ -115,8 +141,16 @@ Any action id is accepted. Rate limit: ${escapeHtml(rateLimit > 0 ? `${rateLimit
 <h2>Reading back with the API key</h2>
 <p>API key: <code>${escapeHtml(store.apiKey)}</code></p>
 <p><code>${escapeHtml(curl)}</code></p>
+<h2>Actions (${escapeHtml(actions.length)})</h2>
+<p>The group's actions, as the keyed API lists them, with their totals.</p>
+${table(["kind", "title", "total", "API URL", "public page"], actions, "No actions yet.")}
 <h2>Accepted (${escapeHtml(store.records.length)})</h2>
 ${table(["kind", "action", "person", "email / phone", "tags", "source", "created", "modified", "background"], records, "Nothing accepted yet.")}
+<h2>People (${escapeHtml(store.people.length)})</h2>
+<p>An email address new to the list is subscribed, whatever the post's <code>status</code> says
+(as Action Network does); one that unsubscribed comes back only with <code>status: "subscribed"</code>.
+A new phone is unsubscribed from texts unless the post says <code>subscribed</code>.</p>
+${table(["person", "email", "email status", "phone", "SMS status", "tags", "records"], people, "Nobody yet.")}
 <h2>Rejected (${escapeHtml(store.rejections.length)})</h2>
 <p>Each of these got the same <code>200 {}</code> as an accepted post, as Action Network does.</p>
 ${table(["time", "path", "status", "reasons", "origin"], rejections, "Nothing rejected.")}

@@ -4,12 +4,13 @@
 const ID = "([A-Za-z0-9-]+)";
 
 /**
+ * @typedef {{ type: "actions", kind: ActionKind }} ActionsRoute the group's petitions, forms or events
  * @typedef {{ type: "action", kind: ActionKind, actionId: string, eventCampaignId?: string }} ActionRoute
  * @typedef {{ type: "collection", kind: ActionKind, collection: CollectionName, actionId: string, eventCampaignId?: string }} CollectionRoute
  * @typedef {{ type: "item", kind: ActionKind, collection: CollectionName, actionId: string, eventCampaignId?: string, itemId: string }} ItemRoute
  * @typedef {{ type: "person", personId: string }} PersonRoute
  * @typedef {{ type: "person-collection", personId: string, collection: CollectionName }} PersonCollectionRoute
- * @typedef {ActionRoute | CollectionRoute | ItemRoute | PersonRoute | PersonCollectionRoute} ApiRoute
+ * @typedef {ActionsRoute | ActionRoute | CollectionRoute | ItemRoute | PersonRoute | PersonCollectionRoute} ApiRoute
  */
 
 /** @type {{ re: RegExp, kind: ActionKind, collection: CollectionName, campaign: boolean }[]} */
@@ -41,6 +42,9 @@ const ACTION_ROUTES = [
 ];
 
 const PERSON_RE = new RegExp(`^/api/v2/people/${ID}(?:/(signatures|submissions|attendances))?$`);
+const ACTIONS_RE = /^\/api\/v2\/(petitions|forms|events)$/;
+// Action Network's web pages: an action's public page and anything under it.
+const PUBLIC_RE = /^\/(petitions|forms|events|event_campaigns)\/([^/]+)(\/.*)?$/;
 
 /** @type {Record<ActionKind, { collection: CollectionName, segment: string, rel: string, idField: string, helperRel: string, total: string }>} */
 export const KINDS = {
@@ -77,6 +81,8 @@ export const KINDS = {
  */
 export function parseApiPath(pathname) {
   const clean = pathname.length > 1 ? pathname.replace(/\/$/, "") : pathname;
+  const actions = ACTIONS_RE.exec(clean);
+  if (actions) return { type: "actions", kind: kindOfSegment(/** @type {string} */ (actions[1])) };
   for (const route of ACTION_ROUTES) {
     const m = route.re.exec(clean);
     if (!m) continue;
@@ -101,6 +107,58 @@ export function parseApiPath(pathname) {
       : { type: "person", personId };
   }
   return null;
+}
+
+/**
+ * @param {string} segment petitions, forms or events
+ * @returns {ActionKind}
+ */
+function kindOfSegment(segment) {
+  const kind = /** @type {ActionKind[]} */ (Object.keys(KINDS)).find(
+    (k) => KINDS[k].segment === segment,
+  );
+  if (!kind) throw new Error(`no kind has the segment ${segment}`);
+  return kind;
+}
+
+/**
+ * A path of Action Network's website rather than its API: /petitions/<slug>,
+ * /forms/<slug>, /events/<slug>, /event_campaigns/<slug>, and anything under them.
+ * @param {string} pathname
+ * @returns {{ kind: ActionKind | null, slug: string, page: boolean } | null} kind null for
+ *   an event campaign; page true for the action's page itself, not a path under it
+ */
+export function parsePublicPath(pathname) {
+  const m = PUBLIC_RE.exec(pathname);
+  if (!m) return null;
+  const segment = /** @type {string} */ (m[1]);
+  const rest = m[3] ?? "";
+  return {
+    kind: segment === "event_campaigns" ? null : kindOfSegment(segment),
+    slug: decodeSegment(/** @type {string} */ (m[2])),
+    page: rest === "" || rest === "/",
+  };
+}
+
+/**
+ * A path segment with its %-escapes decoded; as it is when they are malformed.
+ * @param {string} segment
+ */
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * An action's public page, e.g. /petitions/stop-the-bad-thing.
+ * @param {ActionKind} kind
+ * @param {string} slug
+ */
+export function publicPath(kind, slug) {
+  return `/${KINDS[kind].segment}/${encodeURIComponent(slug)}`;
 }
 
 /**

@@ -68,8 +68,11 @@ export function mergePerson(person, post, tags, now) {
     const known = person.email_addresses.find(
       (e) => e.address.toLowerCase() === email.address.toLowerCase(),
     );
-    // A person new to the list is subscribed whether or not the post says so (AN docs).
-    if (!known) {
+    // An address new to the list is subscribed whatever the post says, and one that
+    // unsubscribed comes back only when the post says "subscribed" (AN's helper docs).
+    if (known) {
+      if (email.status === "subscribed") known.status = "subscribed";
+    } else {
       person.email_addresses.push({
         primary: person.email_addresses.length === 0,
         address: email.address,

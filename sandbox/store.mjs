@@ -2,10 +2,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { madeUpAction, slugify } from "./actions.mjs";
 import { composeAutoresponse } from "./autoresponse.mjs";
 import { createPerson, matchPerson, mergePerson, union } from "./people.mjs";
 
-/** @import { ActionKind, ActionRecord, CollectionName, HelperPost, Json, OutboxEmail, PersonRow, Reason, Rejection, RequestEntry } from "./types.mjs" */
+/** @import { ActionChanges, ActionInput } from "./actions.mjs" */
+/** @import { ActionKind, ActionRecord, ActionRow, CollectionName, HelperPost, Json, OutboxEmail, PersonRow, Reason, Rejection, RequestEntry } from "./types.mjs" */
 
 // Logs are for looking back a little, not an archive; records and people are never trimmed.
 const LOG_LIMIT = 1000;
@@ -18,11 +20,12 @@ const BODIES_LIMIT = 20;
  * @property {Rejection[]} rejections
  * @property {OutboxEmail[]} outbox
  * @property {RequestEntry[]} requests
+ * @property {ActionRow[]} actions the group's actions, seeded or made by keyed POSTs
  * @typedef {keyof Tables} TableName
  */
 
 /** @type {TableName[]} */
-const TABLES = ["records", "people", "rejections", "outbox", "requests"];
+const TABLES = ["records", "people", "rejections", "outbox", "requests", "actions"];
 
 /**
  * @typedef {object} AcceptInput
@@ -77,6 +80,7 @@ export class Store {
       rejections: this.#load("rejections"),
       outbox: this.#load("outbox"),
       requests: this.#load("requests"),
+      actions: this.#load("actions"),
     };
     this.apiKey = options.apiKey ?? this.#persistedKey();
   }
@@ -95,6 +99,9 @@ export class Store {
   }
   get requests() {
     return this.tables.requests;
+  }
+  get actions() {
+    return this.tables.actions;
   }
 
   now() {
@@ -220,7 +227,155 @@ export class Store {
     return this.people.find((p) => p.id === id);
   }
 
-  /** Forgets every record, person, email and log entry; the API key stays. */
+  /**
+   * Adds the actions whose ids are not there yet (the demo's, at every start).
+   * @param {ActionInput[]} inputs
+   */
+  seedActions(inputs) {
+    const now = this.now();
+    let added = false;
+    for (const input of inputs) {
+      if (this.actions.some((a) => a.kind === input.kind && a.id === input.id)) continue;
+      const { slug, created_date, ...fields } = input;
+      this.actions.push({
+        identifiers: [],
+        origin_system: "Action Network",
+        ...fields,
+        slug: this.#freeSlug(input.kind, slug ?? slugify(input.title)),
+        created_date: created_date ?? now,
+        modified_date: created_date ?? now,
+      });
+      added = true;
+    }
+    if (added) this.save("actions");
+  }
+
+  /**
+   * A new action from a keyed POST (its changes already checked).
+   * @param {ActionKind} kind
+   * @param {ActionChanges} changes
+   * @param {string} originSystem used when the POST names none
+   * @returns {ActionRow}
+   */
+  createAction(kind, changes, originSystem) {
+    const now = this.now();
+    const title = changes.set.title ?? "";
+    /** @type {ActionRow} */
+    const action = {
+      id: randomUUID(),
+      kind,
+      slug: this.#freeSlug(kind, slugify(title)),
+      identifiers: [...new Set(changes.identifiers)],
+      created_date: now,
+      modified_date: now,
+      origin_system: originSystem,
+      ...changes.set,
+      title,
+    };
+    this.actions.push(action);
+    this.save("actions");
+    return action;
+  }
+
+  /**
+   * Changes an action (a keyed PUT). One made up from helper posts is kept from now on.
+   * @param {ActionRow} action as found by action()
+   * @param {ActionChanges} changes
+   * @returns {ActionRow}
+   */
+  updateAction(action, changes) {
+    let stored = this.actions.find((a) => a.kind === action.kind && a.id === action.id);
+    if (!stored) {
+      const { stored: _madeUp, ...fields } = action;
+      stored = fields;
+      this.actions.push(stored);
+    }
+    Object.assign(stored, changes.set);
+    for (const key of changes.remove) delete stored[key];
+    stored.identifiers = union(stored.identifiers, changes.identifiers);
+    stored.modified_date = this.now();
+    this.save("actions");
+    return stored;
+  }
+
+  /**
+   * An action by kind and id: one of the table, or one made up from its helper posts.
+   * @param {ActionKind} kind
+   * @param {string} id
+   * @returns {ActionRow | undefined}
+   */
+  action(kind, id) {
+    const stored = this.actions.find((a) => a.kind === kind && a.id === id);
+    if (stored) return stored;
+    const records = this.recordsOf(kind, id);
+    return records.length > 0 ? madeUpAction(kind, id, records, this.now()) : undefined;
+  }
+
+  /**
+   * Every action of a kind, oldest first: those of the table and those made up from
+   * helper posts alone.
+   * @param {ActionKind} kind
+   * @returns {ActionRow[]}
+   */
+  actionsOf(kind) {
+    const stored = this.actions.filter((a) => a.kind === kind);
+    const known = new Set(stored.map((a) => a.id));
+    /** @type {Map<string, ActionRecord[]>} */
+    const madeUp = new Map();
+    for (const record of this.records) {
+      if (record.kind !== kind || known.has(record.actionId)) continue;
+      madeUp.set(record.actionId, [...(madeUp.get(record.actionId) ?? []), record]);
+    }
+    const now = this.now();
+    const all = [
+      ...stored,
+      ...[...madeUp].map(([id, records]) => madeUpAction(kind, id, records, now)),
+    ];
+    // A stable sort: actions made in the same second keep the order they were made in.
+    return all.sort((a, b) =>
+      a.created_date < b.created_date ? -1 : a.created_date > b.created_date ? 1 : 0,
+    );
+  }
+
+  /**
+   * The action whose public page is /<kind's segment>/<slug>: a stored action by its
+   * slug, else one with helper posts by its id.
+   * @param {ActionKind} kind
+   * @param {string} slug
+   */
+  actionBySlug(kind, slug) {
+    return this.actions.find((a) => a.kind === kind && a.slug === slug) ?? this.action(kind, slug);
+  }
+
+  /**
+   * A record per person who took the action: its total (signatures, submissions, RSVPs).
+   * @param {ActionKind} kind
+   * @param {string} id
+   */
+  recordsOf(kind, id) {
+    return this.records.filter((r) => r.kind === kind && r.actionId === id);
+  }
+
+  /**
+   * Unsubscribes an email address from the list, as a person can on Action Network.
+   * @param {string} address any case
+   * @returns {PersonRow | undefined} the person, or undefined when nobody has that address
+   */
+  unsubscribe(address) {
+    const wanted = address.toLowerCase();
+    const person = this.people.find((p) =>
+      p.email_addresses.some((e) => e.address.toLowerCase() === wanted),
+    );
+    if (!person) return undefined;
+    for (const email of person.email_addresses) {
+      if (email.address.toLowerCase() === wanted) email.status = "unsubscribed";
+    }
+    person.modified_date = this.now();
+    this.save("people");
+    return person;
+  }
+
+  /** Forgets every record, person, action, email and log entry; the API key stays. */
   reset() {
     for (const name of TABLES) {
       this.tables[name] = [];
@@ -235,6 +390,18 @@ export class Store {
   save(name) {
     if (this.closed) return;
     writeJsonAtomic(path.join(this.dataDir, `${name}.json`), this.tables[name]);
+  }
+
+  /**
+   * A slug no other action of the kind has: the wanted one, else with -2, -3…
+   * @param {ActionKind} kind
+   * @param {string} wanted
+   */
+  #freeSlug(kind, wanted) {
+    const taken = new Set(this.actions.filter((a) => a.kind === kind).map((a) => a.slug));
+    let slug = wanted;
+    for (let n = 2; taken.has(slug); n += 1) slug = `${wanted}-${n}`;
+    return slug;
   }
 
   /** @param {TableName} name */

@@ -51,6 +51,42 @@
  */
 
 /**
+ * Where an event is, in OSDI's address shape (Action Network's `location`).
+ * @typedef {object} EventLocation
+ * @property {string} [venue]
+ * @property {string[]} [address_lines]
+ * @property {string} [locality]
+ * @property {string} [region] ISO 3166-2 subdivision code without the country, e.g. "IL"
+ * @property {string} [postal_code]
+ * @property {string} [country] ISO 3166-1 alpha-2, e.g. "US"
+ * @property {string} [language]
+ * @property {{ latitude: number, longitude: number, accuracy?: string }} [location]
+ */
+
+/**
+ * An action of the group: seeded, made by a keyed POST, changed by PUT. An id that
+ * only has helper posts is an action too, made up from them (see store.action()).
+ * @typedef {object} ActionRow
+ * @property {string} id
+ * @property {ActionKind} kind
+ * @property {string} slug the last segment of its public page, e.g. /petitions/<slug>
+ * @property {string[]} identifiers foreign identifiers ("system:id") besides action_network:<id>
+ * @property {string} created_date
+ * @property {string} modified_date
+ * @property {string} origin_system
+ * @property {string} title
+ * @property {string} [name] the administrative title
+ * @property {string} [description] HTML, as Action Network keeps it
+ * @property {string} [petition_text] petitions
+ * @property {string} [call_to_action] forms
+ * @property {string} [instructions] events: shown after the RSVP
+ * @property {string} [start_date] events: the place's clock, written YYYY-MM-DDTHH:MM:SSZ (see the README)
+ * @property {string} [end_date] events: as start_date
+ * @property {EventLocation} [location] events
+ * @property {boolean} [stored] false for an action made up from helper posts alone
+ */
+
+/**
  * One signature, submission or attendance.
  * @typedef {object} ActionRecord
  * @property {string} id

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { startSandbox } from "../sandbox/server.mjs";
+import { DEMO_ACTIONS } from "./demo-actions.mjs";
 import { serveStatic } from "./serve.mjs";
 
 /** Where the demo serves what: its pages, the built files, and the themed pages' vendors. */
@@ -17,12 +18,17 @@ export const DEMO_MOUNTS = {
 };
 
 /**
- * Starts the sandbox and the demo site (port 0: any free port) and returns the
- * addresses npm start prints; e2e/demo.spec.ts opens every one of them.
+ * Starts the sandbox, with the demo pages' actions, and the demo site (port 0: any free
+ * port) and returns the addresses npm start prints; e2e/demo.spec.ts opens every one of them.
  * @param {{ port?: number, sandboxPort?: number, dataDir?: string }} [options]
  */
 export async function startDemo({ port = 0, sandboxPort = 0, dataDir = ".sandbox-data" } = {}) {
-  const sandbox = await startSandbox({ port: sandboxPort, dataDir, quiet: true });
+  const sandbox = await startSandbox({
+    port: sandboxPort,
+    dataDir,
+    quiet: true,
+    actions: DEMO_ACTIONS,
+  });
   const demo = await serveStatic({ port, host: "127.0.0.1", mounts: DEMO_MOUNTS });
   const site = `http://localhost:${demo.port}`;
   /** @type {[string, string][]} */
@@ -35,13 +41,14 @@ export async function startDemo({ port = 0, sandboxPort = 0, dataDir = ".sandbox
   return {
     links,
     apiKey: sandbox.apiKey,
+    api: `${sandbox.url}/api/v2`,
     close: () => Promise.all([demo.close(), sandbox.close()]),
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
-  const { links, apiKey, close } = await startDemo({
+  const { links, apiKey, api, close } = await startDemo({
     port: Number(process.env.DEMO_PORT ?? 4000),
     sandboxPort: Number(process.env.SANDBOX_PORT ?? 4010),
   });
@@ -50,10 +57,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
 osdi-embed demo is running.
 
 ${links.map(([label, url]) => `  ${`${label}:`.padEnd(width)}${url}`).join("\n")}
-  ${"Sandbox API key for GET reads:".padEnd(width)}${apiKey}
+  ${"Sandbox API key:".padEnd(width)}${apiKey}
 
 Sign the petition on the demo site, then open the sandbox page to see the
-signature and its autoresponse email. Press Ctrl+C to stop.
+signature, its autoresponse email and the petition's total. The group's
+actions, and a snippet for one, from the command line:
+
+  ACTION_NETWORK_API_KEY=<the key above> npx osdi-embed actions --api ${api}
+  ACTION_NETWORK_API_KEY=<the key above> npx osdi-embed snippet f60bd26d-bf1b-4141-8daa-0a59a6fec071 --api ${api}
+
+Press Ctrl+C to stop.
 `);
   const stop = async () => {
     await close();

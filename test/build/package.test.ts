@@ -144,7 +144,7 @@ describe.concurrent("the tarball", () => {
     );
   });
 
-  it("is the built dist/ but the demo, and the docs beside it: nothing else", () => {
+  it("is the built dist/ but the demo, the command, and the docs beside it: nothing else", () => {
     const built = walk("dist").filter((f) => !f.startsWith("dist/demo/"));
     expect(walk("dist").some((f) => f.startsWith("dist/demo/"))).toBe(true);
     expect(files.filter((f) => f.startsWith("dist/"))).toEqual(built.sort());
@@ -152,8 +152,32 @@ describe.concurrent("the tarball", () => {
       "CHANGELOG.md",
       "LICENSE",
       "README.md",
+      ...walk("bin").sort(),
       "package.json",
     ]);
+  });
+
+  it("has the command, which runs installed, with nothing but Node", async () => {
+    expect(pkg.bin).toEqual({ "osdi-embed": "bin/osdi-embed.mjs" });
+    // Plain Node: it imports only Node's modules and its own files, so it needs no
+    // dependency and no build.
+    const specifiers = walk("bin").flatMap((file) =>
+      parseAst(readFileSync(join(ROOT, file), "utf8")).body.flatMap((s) =>
+        (s.type === "ImportDeclaration" ||
+          s.type === "ExportAllDeclaration" ||
+          s.type === "ExportNamedDeclaration") &&
+        s.source
+          ? [`${file}: ${s.source.value}`]
+          : [],
+      ),
+    );
+    expect(specifiers).toContain("bin/osdi-embed.mjs: ./snippet.mjs");
+    for (const specifier of specifiers) expect(specifier).toMatch(/: (node:|\.\/)/);
+    expect(files).toContain("bin/osdi-embed.mjs");
+    const help = await run(join(consumer, "node_modules/.bin/osdi-embed"), ["--help"], consumer);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: osdi-embed <command>/);
+    expect(help.stdout).toContain("ACTION_NETWORK_API_KEY");
   });
 
   it("has the build's own bytes (what integrity.json and the CDN snippet hash)", () => {

@@ -1,8 +1,9 @@
 // Pure pieces of the sandbox, without a server.
 import { describe, expect, it } from "vitest";
+import { slugify, wallClock } from "../../sandbox/actions.mjs";
 import { FaultQueue, parseFault } from "../../sandbox/faults.mjs";
-import { parseFilter } from "../../sandbox/filter.mjs";
-import { parseApiPath } from "../../sandbox/paths.mjs";
+import { EVENT_FIELDS, parseFilter } from "../../sandbox/filter.mjs";
+import { parseApiPath, parsePublicPath } from "../../sandbox/paths.mjs";
 import { createRateLimiter } from "../../sandbox/ratelimit.mjs";
 import { isoSeconds } from "../../sandbox/store.mjs";
 import { isValidEmail, validateHelperPost } from "../../sandbox/validate.mjs";
@@ -149,5 +150,65 @@ describe("faults", () => {
 describe("isoSeconds", () => {
   it("drops milliseconds the way Action Network dates look", () => {
     expect(isoSeconds(Date.parse("2014-03-25T15:26:45.999Z"))).toBe("2014-03-25T15:26:45Z");
+  });
+});
+
+describe("the group's actions", () => {
+  it.each([
+    ["2026-12-10T18:30:00Z", "2026-12-10T18:30:00Z"],
+    ["2026-12-10T18:30", "2026-12-10T18:30:00Z"],
+    ["2026-12-10T18:30:00-06:00", "2026-12-10T18:30:00Z"],
+    ["2026-12-10 18:30:00.250", "2026-12-10T18:30:00Z"],
+    ["2026-12-10", "2026-12-10T00:00:00Z"],
+    ["2026-02-30T10:00:00Z", null],
+    ["2026-12-10T25:00:00Z", null],
+    ["December 10", null],
+  ])("wallClock(%s) is %s: the place's clock as written, with a Z", (value, expected) => {
+    expect(wallClock(value)).toBe(expected);
+  });
+
+  it.each([
+    ["Stop doing the bad thing!", "stop-doing-the-bad-thing"],
+    ["  Café  & Crème — 2026 ", "cafe-creme-2026"],
+    ["!!!", "action"],
+  ])("slugify(%j) is %j", (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it("filters an event's start_date and title, and refuses fields the collection lacks", () => {
+    const event = {
+      identifiers: ["action_network:e"],
+      title: "Town hall",
+      start_date: "2026-12-10T18:30:00Z",
+    };
+    const test = (text: string) => {
+      const filter = parseFilter(text, EVENT_FIELDS);
+      if (!filter.ok) throw new Error(filter.error);
+      return filter.test(event);
+    };
+    expect(test("start_date eq '2026-12-10'")).toBe(true);
+    expect(test("start_date gt '2026-12-11'")).toBe(false);
+    expect(test("end_date lt '2030-01-01'")).toBe(false);
+    expect(test("title eq 'Town hall'")).toBe(true);
+    expect(parseFilter("title eq 'Town hall'").ok).toBe(false);
+    expect(parseFilter("title gt 'T'", EVENT_FIELDS).ok).toBe(false);
+  });
+
+  it("names the collections of actions and Action Network's web pages", () => {
+    expect(parseApiPath("/api/v2/events/")).toEqual({ type: "actions", kind: "event" });
+    expect(parseApiPath("/api/v2/people")).toBeNull();
+    expect(parsePublicPath("/petitions/save-the-park")).toEqual({
+      kind: "petition",
+      slug: "save-the-park",
+      page: true,
+    });
+    expect(parsePublicPath("/forms/tell-us/submissions")).toEqual({
+      kind: "form",
+      slug: "tell-us",
+      page: false,
+    });
+    expect(parsePublicPath("/event_campaigns/day/events/1")?.kind).toBeNull();
+    expect(parsePublicPath("/api/v2/petitions/x")).toBeNull();
+    expect(parsePublicPath("/petitions")).toBeNull();
   });
 });
