@@ -40,13 +40,14 @@ const PARTS = readdirSync("src/parts").map((file) => ({
 /**
  * One rolldown pass. `define` adds to the build-time constants; `plugins` for
  * the parts' wrapping and the shared table.
- * @param {{ input: string | Record<string, string>, external?: any, plugins?: any[], define?: Record<string, string> }} o
+ * @param {{ input: string | Record<string, string>, external?: any, plugins?: any[], define?: Record<string, string>, onLog?: any }} o
  */
-const bundle = ({ input, external, plugins = [], define = {} }) =>
+const bundle = ({ input, external, plugins = [], define = {}, onLog }) =>
   rolldown({
     input,
     external,
     plugins,
+    onLog,
     logLevel: "warn",
     // The compiler options come from scripts/transform.mjs, as for the tests.
     tsconfig: false,
@@ -238,6 +239,16 @@ for (const name of ["react", "vue"])
 const esm = await bundle({
   input: entries,
   external: [/^preact(\/|$)/, /^@preact\/signals/, /^react(-dom)?(\/|$)/, /^vue(\/|$)/],
+  // "use client" opens src/react/index.ts, an entry: its output keeps it (a build test
+  // checks), so rolldown's warning that a bundled module's directive may be lost is noise.
+  onLog: (
+    /** @type {string} */ level,
+    /** @type {{ code?: string, id?: string }} */ log,
+    /** @type {(level: string, log: object) => void} */ handler,
+  ) => {
+    if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.id === resolve("src/react/index.ts")) return;
+    handler(level, log);
+  },
 });
 await esm.write({
   dir: "dist/esm",

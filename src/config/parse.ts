@@ -164,7 +164,7 @@ function classNames(name: string, v: string): string {
  * of those before it (its second argument's type names them): action's kind, then
  * fields, required, start. test/unit/parse-order.test.ts holds every parser to this.
  */
-const PARSERS = {
+export const PARSERS = {
   action: (raw: Raw) =>
     raw.action ? action(raw.action.trim(), raw) : fail("action", "", "missing"),
   fields: (raw: Raw, o: { kind: Kind }) => {

@@ -80,3 +80,9 @@ describe("the ESM build", () => {
       expect(statSync(`${dir}/${f}`).size, `${f} is empty`).toBeGreaterThan(100);
   });
 });
+
+describe("the ESM build's React entry", () => {
+  it('opens with "use client" (so the build may leave out rolldown\'s directive warning)', () => {
+    expect(readFileSync("dist/esm/react.js", "utf8").startsWith('"use client";')).toBe(true);
+  });
+});

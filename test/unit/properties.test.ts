@@ -1,9 +1,16 @@
 // @vitest-environment node
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CUSTOM_TYPES, type CustomField, FIELDS } from "../../src/config/attributes";
+import {
+  CLASS_PARTS,
+  CUSTOM_TYPES,
+  type CustomField,
+  FIELDS,
+  PERSONAL,
+} from "../../src/config/attributes";
 import { AuthorError } from "../../src/config/log";
-import { type Options, parseOptions } from "../../src/config/parse";
+import { type Options, KNOWN as PARSED, parseOptions } from "../../src/config/parse";
+import { TEXT_KEYS } from "../../src/i18n/en";
 import { buildBody, type HelperBody } from "../../src/submit/body";
 import { isEmail, validate } from "../../src/submit/validate";
 import type { Value, Values } from "../../src/submit/values";
@@ -16,28 +23,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * Every attribute name the parser reads, from its own table: a parser added there is
+ * fuzzed here too. The families take every key: text-<key>, prefill-<field>, class-<part>.
+ */
 const KNOWN = [
-  "action",
-  "kind",
-  "fields",
-  "required",
-  "custom-fields",
-  "tags",
-  "source",
-  "referrer",
-  "autoresponse",
-  "email-opt-in",
-  "sms-opt-in",
-  "redirect",
-  "lang",
-  "text-submit",
-  "text-thanks",
-  "title",
-  "description",
-  "start",
-  "end",
-  "location",
-  "styles",
+  ...PARSED.filter((name) => name !== "mounted"),
+  ...TEXT_KEYS.map((key) => `text-${key}`),
+  ...PERSONAL.map((field) => `prefill-${field}`),
+  ...CLASS_PARTS.map((part) => `class-${part}`),
 ];
 const POLLUTING = [
   "__proto__",
