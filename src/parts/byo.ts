@@ -7,15 +7,17 @@
  * markup and CSS stay as they are. Loaded only by pages that have such a form.
  */
 import { effect } from "@preact/signals";
+import { h, render } from "preact";
 import { CUSTOM_TYPES, type CustomField, FIELDS } from "../config/attributes";
 import type { Raw } from "../config/parse";
 import type { Host } from "../element/mount";
+import type { TextKey } from "../i18n/en";
 import type { Model, State } from "../submit/model";
 import { submit } from "../submit/submit";
 import type { Errors } from "../submit/validate";
 import { CUSTOM } from "../submit/values";
 import { classFor } from "../widget/classes";
-import { errorMessage } from "../widget/Field";
+import { ErrorMessage } from "../widget/Field";
 import { addHoneypot, caught } from "../widget/Honeypot";
 import { fieldId } from "../widget/ids";
 import { focusAfter } from "../widget/outcome";
@@ -78,6 +80,16 @@ function complete(raw: Raw, named: Map<string, Control[]>): Raw {
     raw["email-opt-in"] ??= email.required ? "required" : email.checked ? "checked" : "unchecked";
   if (box("sms_opt_in")) raw["sms-opt-in"] ??= box("sms_opt_in")!.checked ? "checked" : "unchecked";
   return raw;
+}
+
+/**
+ * The widget's own message for a control, to place after an own form's control; its
+ * remove() takes it away again (and it stops following the words).
+ */
+function errorMessage(model: Model, id: string, error: TextKey) {
+  const holder = document.createDocumentFragment();
+  render(h(ErrorMessage, { model, id, error }), holder);
+  return { element: holder.firstElementChild!, remove: () => render(null, holder) };
 }
 
 /** What the visitor entered in a control, in the shape the widget's own fields give. */

@@ -1,5 +1,5 @@
 import { type Signal, useComputed } from "@preact/signals";
-import { Fragment, h, render } from "preact";
+import { Fragment, h } from "preact";
 import { useMemo } from "preact/hooks";
 import type { Control } from "../config/controls";
 import { readPart } from "../files/parts";
@@ -154,20 +154,10 @@ export function Field({ model, control, lang }: { model: Model; control: Control
 }
 
 /** A control's message, tied to it by its id: in a Field, and after an own form's control. */
-function ErrorMessage({ model, id, error }: { model: Model; id: string; error: TextKey }) {
+export function ErrorMessage({ model, id, error }: { model: Model; id: string; error: TextKey }) {
   return (
     <div class={classFor(model.options, "error")} id={`${id}:error`}>
       {model.text(error)}
     </div>
   );
-}
-
-/**
- * The same message, for a form of the author's own (osdi-embed-byo.js): its element
- * to place, and remove() to take it away again (it stops following the words too).
- */
-export function errorMessage(model: Model, id: string, error: TextKey) {
-  const holder = document.createDocumentFragment();
-  render(<ErrorMessage model={model} id={id} error={error} />, holder);
-  return { element: holder.firstElementChild!, remove: () => render(null, holder) };
 }

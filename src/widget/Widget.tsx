@@ -1,4 +1,3 @@
-import { useSignalEffect } from "@preact/signals";
 import { h } from "preact";
 import { useEffect } from "preact/hooks";
 import { readPart } from "../files/parts";
@@ -30,11 +29,10 @@ export function Widget({ model, lang }: { model: Model; lang: string }) {
       document
         .getElementById(target === "status" ? `${uid}:status` : fieldId(model, target.key))
         ?.focus();
+    // A success the visitor waited for, with data-osdi-redirect: on to that page.
+    const page = model.redirect.peek();
+    if (state === "success" && page) location.assign(page);
   }, [model, uid, state, errors]);
-  useSignalEffect(() => {
-    const page = model.redirect.value;
-    if (page) location.assign(page);
-  });
   const EventDetails = o.kind === "event" ? readPart("event") : undefined;
   const After = state === "success" && !o.redirect ? readPart("after") : undefined;
   return (
