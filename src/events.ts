@@ -1,5 +1,11 @@
 import type { Kind } from "./config/attributes";
-import type { Model } from "./submit/model";
+import type { Options } from "./config/parse";
+
+/** What an event is about: a widget's container (or own form), and its options. */
+export interface Source {
+  host: Element;
+  options: Pick<Options, "kind" | "action" | "datalayer">;
+}
 
 /** What every osdi:* event carries in `detail`. */
 export interface Detail {
@@ -49,7 +55,7 @@ declare global {
 }
 
 /** Dispatches osdi:<name> from the container; page authors listen there or above. */
-export function emit(model: Model, name: string, extra?: object) {
+export function emit(model: Source, name: string, extra?: object) {
   const detail = { kind: model.options.kind, action: model.options.action, ...extra };
   model.host.dispatchEvent(new CustomEvent(`osdi:${name}`, { bubbles: true, detail }));
   // data-osdi-datalayer: the same, for Google Tag Manager and friends.
