@@ -232,13 +232,19 @@ integrity["osdi-embed.js"] = sri(readFileSync("dist/osdi-embed.js"));
 // signals are the app's own, and so are React and Vue for the components
 // (osdi-embed/react, osdi-embed/vue), built when their sources exist.
 /** @type {Record<string, string>} */
-const entries = { index: "src/index.ts" };
+const entries = { index: "src/index.ts", server: "src/server/index.ts" };
 for (const name of ["react", "vue"])
   for (const ext of ["ts", "tsx"])
     if (existsSync(`src/${name}/index.${ext}`)) entries[name] = `src/${name}/index.${ext}`;
 const esm = await bundle({
   input: entries,
-  external: [/^preact(\/|$)/, /^@preact\/signals/, /^react(-dom)?(\/|$)/, /^vue(\/|$)/],
+  external: [
+    /^preact(\/|$)/,
+    /^preact-render-to-string/,
+    /^@preact\/signals/,
+    /^react(-dom)?(\/|$)/,
+    /^vue(\/|$)/,
+  ],
   // "use client" opens src/react/index.ts, an entry: its output keeps it (a build test
   // checks), so rolldown's warning that a bundled module's directive may be lost is noise.
   onLog: (

@@ -9,7 +9,7 @@ import { CLASS_PARTS, CUSTOM_TYPES, FIELDS, KINDS } from "./attributes";
 import type { Fixes } from "./log";
 import { KNOWN } from "./parse";
 
-const ATTRIBUTES = KNOWN.filter((a) => a !== "mounted");
+const ATTRIBUTES = KNOWN;
 
 /** The known name closest to a misspelt one (edit distance), for "did you mean". */
 export function closest(word: string, known: readonly string[]): string {
@@ -50,6 +50,8 @@ export const FIXES: Fixes = {
   apiV1: () => `API v1 has no helpers to post to. ${API_URL}`,
   adminPage: () => `this is a page of Action Network's admin, which cannot take a post. ${API_URL}`,
   notApi: () => `this Action Network address is not an action's API URL. ${API_URL}`,
+  rendered: () =>
+    "the markup inside was rendered for other attributes, another version or language, or was changed since (a CMS may do that), so the widget is drawn afresh. Render it again with the settings on the page (osdi-embed/server), or leave the container's fallback alone.",
   consentBox: () =>
     'Action Network adds a new signer to its email list whether or not this box is ticked, so the box only re-subscribes people who had unsubscribed. Where you need consent, use data-osdi-email-opt-in="required": nothing is sent until it is ticked (docs/privacy.md, "Consent and the law").',
   collection: (kind) =>

@@ -299,18 +299,20 @@ export type Options = Omit<Parsed, "action"> & Parsed["action"];
 /** Attributes read inside another's parser (kind and background inside action's). */
 export const INSIDE = ["kind", "background"] as const;
 const ATTRS = Object.keys(PARSERS).map(attributeName);
-/** Attribute names without the prefix; "mounted" is the widget's own marker. */
+/** Attribute names without the prefix, as an author writes them. */
 export const KNOWN = [
   ...ATTRS.filter((a) => !["text", "prefill", "classes"].includes(a)),
   ...INSIDE,
-  "mounted",
 ];
+/** The widget's own marks: "mounted", and "rendered" on markup rendered ahead (osdi-embed/server). */
+export const MARKS = ["mounted", "rendered"];
 
 /** Attributes -> typed options, or an AuthorError naming the attribute and the fix. */
 export function parseOptions(raw: Raw, page: Page): Options {
   for (const [k, v] of Object.entries(raw)) {
     if (CREDENTIAL.test(k)) fail(k, "…", "credential");
-    if (!KNOWN.includes(k) && !/^(text|prefill|class)-/.test(k)) unknown("attribute", k, v);
+    if (!KNOWN.includes(k) && !MARKS.includes(k) && !/^(text|prefill|class)-/.test(k))
+      unknown("attribute", k, v);
   }
   const o = {} as Record<string, unknown>;
   for (const [k, parse] of Object.entries(PARSERS)) {

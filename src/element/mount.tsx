@@ -3,21 +3,23 @@
  * become options (or an author error, and the fallback stays), and the widget
  * shows once its stylesheet and words are there.
  */
-import { type ComponentChildren, h, render } from "preact";
+import { type ComponentChildren, h, hydrate, render } from "preact";
 import { useErrorBoundary } from "preact/hooks";
 import { MOUNTED, PREFIX } from "../config/attributes";
 import { AuthorError } from "../config/log";
 import { type Options, parseOptions, type Raw } from "../config/parse";
 import { CALLBACK, type Settings, toAttributes } from "../config/settings";
-import { once, say } from "../console";
+import { fixFor, once, say, TAG } from "../console";
 import { type Callbacks, emit } from "../events";
 import { part } from "../files/parts";
 import { translator } from "../i18n/t";
 import { loadWords, type Words } from "../i18n/words";
 import { resume } from "../outbox/resume";
 import { createModel, type Model, release } from "../submit/model";
+import { adopt } from "../widget/adopt";
 import { Widget } from "../widget/Widget";
 import { given, readAttributes, readPage } from "./page";
+import { RENDERED, stamp } from "./rendered";
 import { forget, later } from "./slices";
 import { stylesheet } from "./stylesheet";
 
@@ -81,7 +83,13 @@ export function mount(el: HTMLElement, options: MountOptions = {}): MountHandle 
   const mounted = el.hasAttribute(MOUNTED);
   let entry = fallbacks.get(el);
   if (!mounted) {
-    entry = { nodes: Array.from(el.childNodes), dispose() {}, callbacks: new AbortController() };
+    // Markup rendered ahead is brought to life in place: its fallback is a copy of it.
+    const ahead = el.hasAttribute(RENDERED);
+    entry = {
+      nodes: Array.from(el.childNodes, (node) => (ahead ? node.cloneNode(true) : node)),
+      dispose() {},
+      callbacks: new AbortController(),
+    };
     fallbacks.set(el, entry);
     el.setAttribute(MOUNTED, "");
   }
@@ -111,20 +119,30 @@ export function mount(el: HTMLElement, options: MountOptions = {}): MountHandle 
 export interface Host {
   complete?(raw: Raw): Raw;
   styled: boolean;
-  show(model: Model, lang: string): () => void;
+  /** `rendered`: the host holds markup rendered ahead for exactly this widget. */
+  show(model: Model, lang: string, rendered: boolean): () => void;
 }
 
-/** A container: the widget is rendered in it, in place of its fallback. */
+/**
+ * A container: the widget is rendered in it, in place of its fallback, or brought to
+ * life in the markup rendered ahead for it (hydrated: no node replaced, and what the
+ * visitor typed meanwhile kept).
+ */
 const container = (el: HTMLElement): Host => ({
   styled: true,
-  show(model, lang) {
-    el.replaceChildren();
-    render(
+  show(model, lang, rendered) {
+    const widget = (
       <Guard el={el}>
         <Widget model={model} lang={lang} />
-      </Guard>,
-      el,
+      </Guard>
     );
+    // What was typed before the script ran, in markup made with this widget's uid.
+    adopt(model, el);
+    if (rendered) hydrate(widget, el);
+    else {
+      el.replaceChildren();
+      render(widget, el);
+    }
     return () => render(null, el);
   },
 });
@@ -155,13 +173,25 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
     const options = parseOptions(host.complete?.(raw) ?? raw, readPage());
     consent(options, el);
     const words = loadWords(options, el);
+    // Markup rendered ahead names the uid its ids were made with.
+    const [uid, stamped] = el.getAttribute(RENDERED)?.split(" ") ?? [];
     // English words until the widget's own have come (the fallback shows meanwhile).
-    const model = createModel(options, translator(options), el);
+    const model = createModel(options, translator(options), el, uid);
     const show = ({ lang, text }: Words) => {
       if (!current()) return;
       forget(el);
       model.words.value = text;
-      const undo = host.show(model, lang);
+      // Only markup made for these very attributes, version and language is hydrated.
+      const rendered =
+        stamped === stamp(raw, el.getElementsByTagName("*").length) &&
+        el.firstElementChild?.getAttribute("lang") === lang;
+      if (stamped && !rendered)
+        say(
+          "warn",
+          () => `${TAG} ${RENDERED}: ${fixFor("rendered", "") ?? "see docs/reference.md."}`,
+          el,
+        );
+      const undo = host.show(model, lang, rendered);
       entry.dispose = () => {
         undo();
         release(model);

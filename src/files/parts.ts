@@ -84,3 +84,9 @@ export function readPart<K extends PartName>(name: K): Parts[K] | null | undefin
     );
   return value.value;
 }
+
+/** A part's value given outright, for a render with every part at hand (osdi-embed/server). */
+export function provide<K extends PartName>(name: K, value: Parts[K]): void {
+  arrived[name] = signal(value) as (typeof arrived)[K];
+  loading[name] = Promise.resolve(value) as (typeof loading)[K];
+}

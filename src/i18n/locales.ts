@@ -9,9 +9,13 @@ export const LOCALES = ["en", "es", "fr", "de", "pt", "ar"];
  * English. A regional tag keeps its region for dates (es-MX) and takes its
  * language's strings; a language we lack, or a tag Intl refuses, is English.
  */
-export function pickLang(el: Element, given?: string): string {
+export const pickLang = (el: Element, given?: string): string =>
+  language(given ?? el.closest("[lang]")?.getAttribute("lang") ?? "en");
+
+/** A language tag as the widget takes it: canonical, and English when we lack it. */
+export function language(tag: string): string {
   // pt_BR, as some CMSs write it, is pt-BR.
-  let lang = (given ?? el.closest("[lang]")?.getAttribute("lang") ?? "en").replace(/_/g, "-");
+  let lang = tag.replace(/_/g, "-");
   try {
     [lang] = Intl.getCanonicalLocales(lang);
   } catch {

@@ -21,7 +21,7 @@ import { LOCALES } from "../i18n/locales";
 
 /** Every data-osdi-<name> the widget reads, without the prefix. */
 const names = [
-  ...KNOWN.filter((name) => name !== "mounted"),
+  ...KNOWN,
   ...TEXT_KEYS.map((key) => `text-${key}`),
   ...PERSONAL.map((field) => `prefill-${field}`),
   ...CLASS_PARTS.map((part) => `class-${part}`),

@@ -45,7 +45,13 @@ export const release = (model: Model) => {
 
 let count = 0;
 
-export function createModel(options: Options, words: Translate, host: HTMLElement): Model {
+/** `uid`: the one markup rendered ahead was made with (src/element/rendered.ts), if any. */
+export function createModel(
+  options: Options,
+  words: Translate,
+  host: HTMLElement,
+  uid = `osdi-${++count}`,
+): Model {
   const list = controls(options);
   const values: Record<string, Signal<Value>> = {};
   for (const c of list)
@@ -61,7 +67,7 @@ export function createModel(options: Options, words: Translate, host: HTMLElemen
     words: signal(words),
     text: (key) => model.words.value(key),
     controls: list,
-    uid: `osdi-${++count}`,
+    uid,
     host,
     website: host.ownerDocument.location?.hostname ?? "",
     state: signal("idle"),

@@ -28,8 +28,8 @@ import { container } from "../react/container";
 export type { Detail, ErrorDetail, MountOptions, Settings, ShareDetail } from "../index";
 
 /** The settings' names (the attributes' without data-osdi-, in camelCase), from the parser's list. */
-const SETTINGS = [...KNOWN.filter((name) => name !== "mounted"), "text", "prefill", "classes"].map(
-  (name) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
+const SETTINGS = [...KNOWN, "text", "prefill", "classes"].map((name) =>
+  name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
 ) as (keyof Settings)[];
 
 /** One prop per setting, typed as mount() types it; `action` is required. */

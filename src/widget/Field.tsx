@@ -6,7 +6,7 @@ import { readPart } from "../files/parts";
 import type { TextKey } from "../i18n/en";
 import type { Model } from "../submit/model";
 import { classFor } from "./classes";
-import { fieldId } from "./ids";
+import { fieldId, named } from "./ids";
 
 /**
  * One control with its label, hint and error, tied by for/id and aria-describedby.
@@ -29,7 +29,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
     [hint && `${id}:hint`, error && `${id}:error`].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
-    name: key,
+    ref: named(key),
     "aria-invalid": error ? ("true" as const) : undefined,
     "aria-describedby": described,
   };

@@ -1,4 +1,5 @@
 import { h, render } from "preact";
+import { named } from "./ids";
 
 /** The field bots fill in and people never see: hidden from assistive tech too. */
 const NAME = "url";
@@ -6,7 +7,7 @@ const NAME = "url";
 export function Honeypot() {
   return (
     <div hidden>
-      <input name={NAME} autocomplete="off" />
+      <input ref={named(NAME)} autocomplete="off" />
     </div>
   );
 }

@@ -28,7 +28,7 @@ afterEach(() => {
  * fuzzed here too. The families take every key: text-<key>, prefill-<field>, class-<part>.
  */
 const KNOWN = [
-  ...PARSED.filter((name) => name !== "mounted"),
+  ...PARSED,
   ...TEXT_KEYS.map((key) => `text-${key}`),
   ...PERSONAL.map((field) => `prefill-${field}`),
   ...CLASS_PARTS.map((part) => `class-${part}`),

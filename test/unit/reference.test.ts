@@ -17,7 +17,7 @@ import { describe, expect, it } from "vitest";
 import { MISTAKES } from "../../src/config/action";
 import { FIELDS, PERSONAL, PREFIX } from "../../src/config/attributes";
 import { FIXES } from "../../src/config/fixes";
-import { KNOWN } from "../../src/config/parse";
+import { KNOWN, MARKS } from "../../src/config/parse";
 import { TEXT_KEYS } from "../../src/i18n/en";
 
 const REFERENCE = "docs/reference.md";
@@ -86,7 +86,7 @@ describe("docs/reference.md, attributes", () => {
     // The families the parser takes under one prefix each: data-osdi-text-*, data-osdi-prefill-*.
     const families = /\^\(([\w|]+)\)-\//.exec(parser)?.[1].split("|");
     expect(families, "the attribute families in parseOptions").toBeDefined();
-    expectSame("attributes", [...KNOWN, ...families!.map((f) => `${f}-<…>`)], documented);
+    expectSame("attributes", [...KNOWN, ...MARKS, ...families!.map((f) => `${f}-<…>`)], documented);
   });
 
   it("has one heading per attribute", () => {

@@ -442,21 +442,19 @@
 	};
 	/** Attributes read inside another's parser (kind and background inside action's). */
 	const INSIDE = ["kind", "background"];
-	/** Attribute names without the prefix; "mounted" is the widget's own marker. */
-	const KNOWN = [
-		...Object.keys(PARSERS).map(attributeName).filter((a) => ![
-			"text",
-			"prefill",
-			"classes"
-		].includes(a)),
-		...INSIDE,
-		"mounted"
-	];
+	/** Attribute names without the prefix, as an author writes them. */
+	const KNOWN = [...Object.keys(PARSERS).map(attributeName).filter((a) => ![
+		"text",
+		"prefill",
+		"classes"
+	].includes(a)), ...INSIDE];
+	/** The widget's own marks: "mounted", and "rendered" on markup rendered ahead (osdi-embed/server). */
+	const MARKS = ["mounted", "rendered"];
 	/** Attributes -> typed options, or an AuthorError naming the attribute and the fix. */
 	function parseOptions(raw, page) {
 		for (const [k, v] of Object.entries(raw)) {
 			if (CREDENTIAL.test(k)) fail(k, "…", "credential");
-			if (!KNOWN.includes(k) && !/^(text|prefill|class)-/.test(k)) unknown("attribute", k, v);
+			if (!KNOWN.includes(k) && !MARKS.includes(k) && !/^(text|prefill|class)-/.test(k)) unknown("attribute", k, v);
 		}
 		const o = {};
 		for (const [k, parse] of Object.entries(PARSERS)) {
@@ -472,7 +470,7 @@
 	* the parser throws. Shipped in the ESM build and as dist/osdi-embed-help.js,
 	* never in dist/osdi-embed.js: visitors of a well-configured page never pay for it.
 	*/
-	const ATTRIBUTES = KNOWN.filter((a) => a !== "mounted");
+	const ATTRIBUTES = KNOWN;
 	/** The known name closest to a misspelt one (edit distance), for "did you mean". */
 	function closest(word, known) {
 		return known.reduce((best, k) => distance(word, k) < distance(word, best) ? k : best);
@@ -502,6 +500,7 @@
 		apiV1: () => `API v1 has no helpers to post to. ${API_URL}`,
 		adminPage: () => `this is a page of Action Network's admin, which cannot take a post. ${API_URL}`,
 		notApi: () => `this Action Network address is not an action's API URL. ${API_URL}`,
+		rendered: () => "the markup inside was rendered for other attributes, another version or language, or was changed since (a CMS may do that), so the widget is drawn afresh. Render it again with the settings on the page (osdi-embed/server), or leave the container's fallback alone.",
 		consentBox: () => "Action Network adds a new signer to its email list whether or not this box is ticked, so the box only re-subscribes people who had unsubscribed. Where you need consent, use data-osdi-email-opt-in=\"required\": nothing is sent until it is ticked (docs/privacy.md, \"Consent and the law\").",
 		collection: (kind) => `a ${kind} posts to /${KINDS[kind][1]}; end the URL there or at the ${kind}'s id.`,
 		custom: () => `give a JSON array like [{"name":"issue","label":"Issue","type":"select","options":["Housing","Transit"]}]: each entry with a unique "name" (letters, digits, _ - . and space), a "label", a "type" (${CUSTOM_TYPES.join(" ")}), "options" for select and radio, and "required" true or false.`,
@@ -545,7 +544,7 @@
 	*/
 	/** Every data-osdi-<name> the widget reads, without the prefix. */
 	const names = [
-		...KNOWN.filter((name) => name !== "mounted"),
+		...KNOWN,
 		...TEXT_KEYS.map((key) => `text-${key}`),
 		...PERSONAL.map((field) => `prefill-${field}`),
 		...CLASS_PARTS.map((part) => `class-${part}`)
