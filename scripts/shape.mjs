@@ -31,7 +31,10 @@ for (const file of files) {
   /** @param {any} node @param {string} [name] */
   const visit = (node, name) => {
     if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach((child) => visit(child, name));
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child, name);
+      return;
+    }
     if (/Function|Arrow/.test(node.type) && node.body)
       functions.push([
         line(node.end) - line(node.start) + 1,

@@ -64,7 +64,7 @@ export interface Rendered {
 }
 
 /** Escapes text for an HTML attribute value in double quotes. */
-const escape = (value: string) =>
+const attributeText = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
@@ -87,7 +87,7 @@ export function renderAction(settings: Settings, options: RenderOptions = {}): R
   const href = options.fallbackHref;
   html = html.replace(
     /^(<div[^>]*>(?:(?!<form)[\s\S])*<form)/,
-    `$1 ${href ? `action="${escape(href)}" method="get"` : 'method="dialog"'}`,
+    `$1 ${href ? `action="${attributeText(href)}" method="get"` : 'method="dialog"'}`,
   );
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) attributes[PREFIX + name] = value;
@@ -100,7 +100,7 @@ export function renderAction(settings: Settings, options: RenderOptions = {}): R
 export function renderContainer(settings: Settings, options: RenderOptions = {}): string {
   const { attributes, html } = renderAction(settings, options);
   const written = Object.entries(attributes)
-    .map(([name, value]) => ` ${name}="${escape(value)}"`)
+    .map(([name, value]) => ` ${name}="${attributeText(value)}"`)
     .join("");
   return `<div${written}>${html}</div>`;
 }
