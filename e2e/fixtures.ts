@@ -24,6 +24,8 @@ export interface Servers {
   rejections(): Promise<{ reason: string }[]>;
   outbox(): Promise<{ to: string; subject: string }[]>;
   requests(): Promise<Record<string, unknown>[]>;
+  /** Serves this HTML at this path of the site, from the real page server (a loopback address). */
+  serve(path: string, html: string): void;
   fault(f: {
     count: number;
     status?: number;
@@ -49,41 +51,9 @@ export const test = base.extend<
   workerServers: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
     async ({}, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), "osdi-sandbox-"));
-      const sandbox = await startSandbox({ port: 0, dataDir, quiet: true });
-      // "localhost" for the pages, 127.0.0.1 for the helper: two origins, as in production.
-      const pages = await serveStatic({
-        mounts: {
-          "/": "e2e/pages",
-          "/dist": "dist",
-          "/demo": "demo",
-          "/vendor/bootstrap": "node_modules/bootstrap/dist",
-          "/vendor/jquery": "node_modules/jquery/dist",
-          "/vendor/pico": "node_modules/@picocss/pico/css",
-        },
-        vars: { HELPER: sandbox.url },
-        replace: { [DEMO_SANDBOX]: sandbox.url },
-      });
-      const helper = sandbox.url;
-      const get = async (what: string) => (await fetch(`${helper}/_sandbox/${what}`)).json();
-      await use({
-        site: pages.url.replace("127.0.0.1", "localhost"),
-        helper,
-        records: () => get("records"),
-        rejections: () => get("rejections"),
-        outbox: () => get("outbox"),
-        requests: () => get("requests"),
-        fault: async (f) => {
-          await fetch(`${helper}/_sandbox/faults`, {
-            method: "POST",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify(f),
-          });
-        },
-      });
-      await pages.close();
-      await sandbox.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      const { servers, close } = await startServers({});
+      await use(servers);
+      await close();
     },
     { scope: "worker" },
   ],
@@ -145,23 +115,38 @@ export async function posts(servers: Servers) {
   return (await servers.requests()).filter((r) => r.method === "POST");
 }
 
-/** A sandbox and page server of their own, for fixtures that need other sandbox options. */
+/** A sandbox and a page server on another origin; sandbox options for the fixtures that need them. */
 async function startServers(options: { exposeRetryAfter?: boolean; rateLimit?: number }) {
   const dataDir = mkdtempSync(join(tmpdir(), "osdi-sandbox-"));
   const sandbox = await startSandbox({ port: 0, dataDir, quiet: true, ...options });
+  /** Pages a test makes (e2e/rendered.spec.ts), served like the files. */
+  const routes: Record<string, () => { type: string; body: string }> = {};
   const pages = await serveStatic({
-    mounts: { "/": "e2e/pages", "/dist": "dist", "/demo": "demo" },
+    routes,
+    mounts: {
+      "/": "e2e/pages",
+      "/dist": "dist",
+      "/demo": "demo",
+      "/vendor/bootstrap": "node_modules/bootstrap/dist",
+      "/vendor/jquery": "node_modules/jquery/dist",
+      "/vendor/pico": "node_modules/@picocss/pico/css",
+    },
     vars: { HELPER: sandbox.url },
+    replace: { [DEMO_SANDBOX]: sandbox.url },
   });
   const helper = sandbox.url;
   const get = async (what: string) => (await fetch(`${helper}/_sandbox/${what}`)).json();
   const servers: Servers = {
+    // "localhost" for the pages, 127.0.0.1 for the helper: two origins, as in production.
     site: pages.url.replace("127.0.0.1", "localhost"),
     helper,
     records: () => get("records"),
     rejections: () => get("rejections"),
     outbox: () => get("outbox"),
     requests: () => get("requests"),
+    serve: (path, html) => {
+      routes[path] = () => ({ type: "text/html; charset=utf-8", body: html });
+    },
     fault: async (f) => {
       const res = await fetch(`${helper}/_sandbox/faults`, {
         method: "POST",

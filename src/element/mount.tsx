@@ -200,9 +200,19 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
     };
     // The fallback stays until the stylesheet and the words are there (English if
     // other words cannot come), so nobody sees the form change style or language.
+    // Markup rendered ahead also waits for the parts it shows, so that hydration
+    // finds them (a part that cannot come is left out, as ever).
     const style = host.styled && options.styles === "base" ? stylesheet() : undefined;
-    if (!style && !(words instanceof Promise)) show(words);
-    else Promise.all([words, style]).then(([w]) => later(el, () => show(w)));
+    const shown = stamped
+      ? Promise.all(
+          [
+            options.kind === "event" && part("event"),
+            options.fields.includes("country") && part("countries"),
+          ].map((loaded) => loaded && loaded.catch(() => {})),
+        )
+      : undefined;
+    if (!style && !shown && !(words instanceof Promise)) show(words);
+    else Promise.all([words, style, shown]).then(([w]) => later(el, () => show(w)));
     return true;
   } catch (e) {
     broken(el, e);

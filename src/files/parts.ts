@@ -54,9 +54,13 @@ function fromFile(name: PartName): Promise<unknown> {
 /** Loads a part once; after a failure (offline now, online later) the next call tries again. */
 export function part<K extends PartName>(name: K): Promise<Parts[K]> {
   if (!loading[name]) {
-    const load = importers
-      ? importers[name]().then((m) => m.default)
-      : (fromFile(name) as Promise<Parts[K]>);
+    const load = (
+      importers ? importers[name]().then((m) => m.default) : (fromFile(name) as Promise<Parts[K]>)
+    ).then((value) => {
+      // Read at once from now on: a render after this sees the part (hydration needs that).
+      (arrived[name] ??= signal(undefined) as (typeof arrived)[K])!.value = value;
+      return value;
+    });
     loading[name] = load.catch((e) => {
       delete loading[name];
       throw e;

@@ -32,10 +32,6 @@ import { Widget } from "../widget/Widget";
 
 const STRINGS: Record<string, Strings> = { en, es, fr, de, pt, ar };
 
-// Every part a widget may show at first is at hand here, at once.
-provide("countries", countries);
-provide("event", EventDetails);
-
 export interface RenderOptions {
   /**
    * The action's public page: where the form goes if it is sent before the script
@@ -73,6 +69,9 @@ const attributeText = (value: string) =>
  * AuthorError, naming the setting and the fix, when a setting is invalid.
  */
 export function renderAction(settings: Settings, options: RenderOptions = {}): Rendered {
+  // Every part a widget may show at first is at hand here, at once.
+  provide("countries", countries);
+  provide("event", EventDetails);
   const raw = toAttributes(settings);
   const parsed = parseOptions(raw, { href: options.page ?? "https://localhost/" });
   // The widget's language, as the script picks it (src/i18n/locales.ts).

@@ -39,7 +39,8 @@ export function Field({ model, control, lang }: { model: Model; control: Control
   const words = key === "email_opt_in" && required ? "email_consent" : (key as TextKey);
   const label = [
     control.label ?? model.text(words),
-    required && <span class="osdi-embed__required"> {model.text("required")}</span>,
+    // One text node, as markup rendered ahead has it (hydration keeps it as it is).
+    required && <span class="osdi-embed__required">{` ${model.text("required")}`}</span>,
   ];
   const text = {
     ...common,
@@ -143,11 +144,11 @@ export function Field({ model, control, lang }: { model: Model; control: Control
           )}
         </>
       )}
-      {hint && (
+      {hint ? (
         <div class={classFor(o, "hint")} id={`${id}:hint`}>
           {hint}
         </div>
-      )}
+      ) : null}
       {error && <ErrorMessage model={model} id={id} error={error} />}
     </div>
   );

@@ -69,7 +69,7 @@ export function Widget({ model, lang }: { model: Model; lang: string }) {
         </form>
       )}
       <div class={classFor(o, "status")} id={`${uid}:status`} role="status" tabIndex={-1}>
-        {status && text(status)}
+        {status ? text(status) : null}
       </div>
       {After && <After model={model} lang={lang} />}
     </div>
