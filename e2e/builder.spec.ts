@@ -90,6 +90,55 @@ test("a valid URL shows the live widget, and its snippet mounts the same widget 
   expect(consoleErrors).toEqual([]);
 });
 
+test("with the form's HTML, the snippet holds the form, and pasted in a page the script brings that very form to life", async ({
+  page,
+  browser,
+  servers,
+}) => {
+  await open(page, servers.site);
+  const url = `${servers.helper}${PETITION}`;
+  await page.getByLabel("Action API URL").fill(url);
+  await page
+    .getByLabel("Public page of the action (optional)")
+    .fill("https://actionnetwork.org/petitions/save-the-park");
+  // Typing waits for a pause before the snippet and the preview change: let them settle.
+  await expect(snippetOf(page)).toContainText("petitions/save-the-park");
+  await expect(preview(page)).toBeVisible();
+  await page.getByLabel("Include the form's HTML (fastest, nothing moves)").check();
+  await expect(snippetOf(page)).toContainText("data-osdi-rendered=");
+  const snippet = (await snippetOf(page).textContent()) ?? "";
+  expect(snippet).toContain(
+    '<form action="https://actionnetwork.org/petitions/save-the-park" method="get"',
+  );
+  expect(snippet).not.toContain("Sign the petition</a>");
+
+  // In a blank page: the form is there with the page, with its label.
+  const blank = await browser.newPage();
+  const warnings: string[] = [];
+  blank.on("console", (m) => {
+    if (m.type() === "warning" || m.type() === "error") warnings.push(m.text());
+  });
+  await blank.setContent(
+    snippet
+      .replace(PLACEHOLDER_SRC, `${servers.site}/dist/osdi-embed.js`)
+      .replace(PLACEHOLDER_CSS, `${servers.site}/dist/osdi-embed.css`)
+      .replace(" defer></script>", ' defer id="late"></script>')
+      .replace("<script src", "<script data-held src"),
+    { waitUntil: "commit" },
+  );
+  const email = blank.getByLabel(/Email/);
+  await expect(email).toBeVisible();
+  const before = await email.evaluateHandle((el) => el);
+  await expect(blank.locator("[data-osdi-action]")).toHaveAttribute("data-osdi-mounted", "");
+  await blank.waitForFunction(() =>
+    document.querySelector("[data-osdi-action] input")?.hasAttribute("name"),
+  );
+  // The very input of the snippet, now the widget's, and no warning that it was redrawn.
+  expect(await email.evaluate((el, old) => el === old, before)).toBe(true);
+  expect(warnings).toEqual([]);
+  await blank.close();
+});
+
 test("a bad URL shows the https error naming data-osdi-action, tied to the URL field", async ({
   page,
   servers,

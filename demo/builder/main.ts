@@ -18,7 +18,9 @@ import {
 import { FIXES } from "../../src/config/fixes";
 import { AuthorError, setFixes } from "../../src/config/log";
 import { parseOptions } from "../../src/config/parse";
+import { RENDERED } from "../../src/element/rendered";
 import { en } from "../../src/i18n/en";
+import { renderAttributes } from "../../src/server/index";
 import {
   type Attr,
   attributes,
@@ -26,6 +28,7 @@ import {
   type Draft,
   type Fallback,
   fallback,
+  type Inside,
   snippet,
 } from "./snippet";
 
@@ -57,6 +60,7 @@ const previewNote = byId<HTMLParagraphElement>("b-preview-note");
 const code = byId<HTMLElement>("b-snippet");
 const copyButton = byId<HTMLButtonElement>("b-copy");
 const copyStatus = byId<HTMLSpanElement>("b-copy-status");
+const withHtml = byId<HTMLInputElement>("b-with-html");
 const eventGroup = byId<HTMLFieldSetElement>("b-event");
 
 /** One checkbox per field, in the contract's order: "First name (given_name)". */
@@ -329,7 +333,16 @@ function update() {
   result.hidden = problems.length > 0;
   if (problems.length) return;
   const fb = fallback(d, kindOf(d));
-  const text = snippet(attrs, fb);
+  // The form's own HTML, as the script will draw it (osdi-embed/server, in this page).
+  let inside: Inside | undefined;
+  if (withHtml.checked) {
+    const { attributes: written, html } = renderAttributes(Object.fromEntries(attrs), {
+      fallbackHref: fb.href,
+      lang: d.lang || undefined,
+    });
+    inside = { mark: written[RENDERED], html };
+  }
+  const text = snippet(attrs, fb, inside);
   if (text === shownSnippet) return;
   shownSnippet = text;
   code.textContent = text;
@@ -348,6 +361,8 @@ form.addEventListener("input", (e) => {
   } else update();
 });
 form.addEventListener("change", update);
+// Beside the snippet, outside the form: the snippet's own option.
+withHtml.addEventListener("change", update);
 form.addEventListener("submit", (e) => {
   e.preventDefault();
   update();

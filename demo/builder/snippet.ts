@@ -154,22 +154,33 @@ const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
+ * The form's own HTML, rendered ahead (osdi-embed/server), to put in the container
+ * instead of the fallback link: the mark that says what it was made for, and the markup.
+ */
+export interface Inside {
+  mark: string;
+  html: string;
+}
+
+/**
  * The snippet to paste: the stylesheet's link (unless data-osdi-styles="none"; found
  * with the HTML, it comes with the page instead of after the script), the container
- * with its fallback, then the script tag.
+ * with its fallback link, or with the form's own HTML when given, then the script tag.
  */
 export function snippet(
   attrs: Attr[],
   fb: Fallback,
+  inside?: Inside,
   src = SCRIPT_SRC,
   href = STYLESHEET_HREF,
 ): string {
-  const open = attrs.map(([n, v]) => `${PREFIX}${n}="${esc(v)}"`).join("\n     ");
+  const written: Attr[] = inside ? [...attrs, ["rendered", inside.mark]] : attrs;
+  const open = written.map(([n, v]) => `${PREFIX}${n}="${esc(v)}"`).join("\n     ");
   const styled = !attrs.some(([n, v]) => n === "styles" && v === "none");
   return [
     ...(styled ? [`<link rel="stylesheet" href="${esc(href)}">`] : []),
     `<div ${open}>`,
-    `  <a href="${esc(fb.href)}">${esc(fb.text)}</a>`,
+    inside ? inside.html : `  <a href="${esc(fb.href)}">${esc(fb.text)}</a>`,
     "</div>",
     `<script src="${esc(src)}" defer></script>`,
   ].join("\n");

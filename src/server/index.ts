@@ -68,11 +68,17 @@ const attributeText = (value: string) =>
  * `lang` is data-osdi-lang). Throws the widget's own
  * AuthorError, naming the setting and the fix, when a setting is invalid.
  */
-export function renderAction(settings: Settings, options: RenderOptions = {}): Rendered {
+export const renderAction = (settings: Settings, options: RenderOptions = {}): Rendered =>
+  renderAttributes(toAttributes(settings), options);
+
+/**
+ * The same from the container's data-osdi-* attributes as written (names without the
+ * prefix: `{ action: "…", fields: "given_name email" }`), as the snippet builder has them.
+ */
+export function renderAttributes(raw: Record<string, string>, options: RenderOptions = {}): Rendered {
   // Every part a widget may show at first is at hand here, at once.
   provide("countries", countries);
   provide("event", EventDetails);
-  const raw = toAttributes(settings);
   const parsed = parseOptions(raw, { href: options.page ?? "https://localhost/" });
   // The widget's language, as the script picks it (src/i18n/locales.ts).
   const lang = language(parsed.lang ?? options.lang ?? "en");
