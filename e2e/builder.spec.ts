@@ -250,7 +250,7 @@ test("every problem is listed, each tied to the boxes it is about", async ({ pag
     "aria-describedby",
     "b-kind-hint b-problem-0",
   );
-  await expect(group).toHaveAttribute("aria-describedby", "b-problem-1");
+  await expect(group).toHaveAttribute("aria-describedby", "b-email-hint b-problem-1");
 });
 
 test("fields, required fields, tags, consent, language and texts update the snippet", async ({
