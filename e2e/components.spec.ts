@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ElementHandle, Page } from "@playwright/test";
 import { serveStatic } from "../scripts/serve.mjs";
 import { installApp, pack } from "../test/fixtures/install";
@@ -28,6 +29,8 @@ test.describe.configure({ mode: "default" });
 let apps: { url: string; close: () => Promise<void> } | undefined;
 let folder: string | undefined;
 const installed: Record<string, string> = {};
+/** Pages rendered on the server for a test, served by the apps' server (a loopback address). */
+const routes: Record<string, () => { type: string; body: string }> = {};
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -40,6 +43,7 @@ test.beforeAll(async () => {
   installed.react = react;
   installed.vue = vue;
   apps = await serveStatic({
+    routes,
     mounts: { "/react": join(react, "dist"), "/vue": join(vue, "dist") },
   });
 });
@@ -168,3 +172,50 @@ for (const app of ["react", "vue"] as const) {
     expect(consoleErrors).toEqual([]);
   });
 }
+
+for (const app of ["react", "vue"] as const)
+  test(`${app}: rendered on the server, the forms are in the page's HTML; hydrated, each widget is ready once, in place, and sends`, async ({
+    page,
+    servers,
+    consoleMessages,
+  }) => {
+    // The app's server build (vite build --ssr), as a Node server would run it.
+    const { render } = (await import(
+      pathToFileURL(join(installed[app], "dist-server/entry-server.js")).href
+    )) as { render: (helper: string) => string | Promise<string> };
+    const html = await render(servers.helper);
+    const shell = readFileSync(join(installed[app], "dist/index.html"), "utf8");
+    const root = app === "react" ? "root" : "app";
+    routes[`/${app}/ssr.html`] = () => ({
+      type: "text/html; charset=utf-8",
+      body: shell.replace(`<div id="${root}"></div>`, `<div id="${root}">${html}</div>`),
+    });
+    // The HTML itself holds both forms, marked for hydration.
+    const site = apps!.url.replace("127.0.0.1", "localhost");
+    const served = await (await page.request.get(`${site}/${app}/ssr.html`)).text();
+    expect(served.match(/data-osdi-rendered=/g)).toHaveLength(2);
+    expect(served).toContain("First name");
+    expect(served).toContain('action="https://example.org/volunteer" method="get"');
+
+    await recordOsdiEvents(page);
+    await page.goto(`${site}/${app}/ssr.html?helper=${encodeURIComponent(servers.helper)}`);
+    const petition = page.locator("#petition");
+    await expect(petition).toHaveAttribute("data-osdi-mounted", "");
+    // Once per widget (under React's StrictMode too), and not drawn afresh.
+    await expect
+      .poll(async () => (await osdiEvents(page)).sort())
+      .toEqual(["ready#form", "ready#petition"]);
+    expect((await calls(page)).sort()).toEqual(["ready#form:form", "ready#petition:petition"]);
+    if (app === "react") expect(await page.evaluate(() => window.__effects)).toBe(2);
+    expect(consoleMessages.filter((m) => m.text.includes("data-osdi-rendered"))).toEqual([]);
+    await page.waitForFunction(() =>
+      document.querySelector("#petition input")?.hasAttribute("name"),
+    );
+    // One submission, to the sandbox on the other origin.
+    await field(petition, "First name").fill("Ada");
+    await field(petition, "Email").fill("ada@example.org");
+    await petition.getByRole("button", { name: "Sign" }).click();
+    await expect(petition.getByRole("status")).toContainText("Thank you");
+    expect(await servers.records()).toHaveLength(1);
+    expect(consoleMessages.filter((m) => m.type === "error" || /hydrat/i.test(m.text))).toEqual([]);
+  });

@@ -235,7 +235,11 @@ integrity["osdi-embed.js"] = sri(readFileSync("dist/osdi-embed.js"));
 const entries = { index: "src/index.ts", server: "src/server/index.ts" };
 for (const name of ["react", "vue"])
   for (const ext of ["ts", "tsx"])
-    if (existsSync(`src/${name}/index.${ext}`)) entries[name] = `src/${name}/index.${ext}`;
+    if (existsSync(`src/${name}/index.${ext}`)) {
+      entries[name] = `src/${name}/index.${ext}`;
+      // The same component for servers, with the renderer (package.json's conditions).
+      entries[`${name}-server`] = `src/${name}/server.${ext}`;
+    }
 const esm = await bundle({
   input: entries,
   external: [
@@ -252,7 +256,11 @@ const esm = await bundle({
     /** @type {{ code?: string, id?: string }} */ log,
     /** @type {(level: string, log: object) => void} */ handler,
   ) => {
-    if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.id === resolve("src/react/index.ts")) return;
+    if (
+      log.code === "MODULE_LEVEL_DIRECTIVE" &&
+      [resolve("src/react/index.ts"), resolve("src/react/server.ts")].includes(log.id ?? "")
+    )
+      return;
     handler(level, log);
   },
 });
@@ -264,6 +272,18 @@ await esm.write({
   // package.json's sideEffects can name it (the index registers the parts there).
   chunkFileNames: (chunk) =>
     chunk.moduleIds.includes(resolve("src/index.ts")) ? "core-[hash].js" : "[name]-[hash].js",
+  // One core for every entry (the index, the components, the server renderer): the
+  // widget's modules, and the index itself, whose entry file then only re-exports it.
+  // Parts and the other languages' strings stay chunks of their own. (The bundler's
+  // own helpers, for a part both imported and loaded on demand, join the core.)
+  codeSplitting: {
+    groups: [
+      {
+        name: "core",
+        test: /[\\/]src[\\/](?!parts[\\/]|server[\\/]|react[\\/]|vue[\\/]|i18n[\\/](es|fr|de|pt|ar)\.ts)|rolldown[\\/]runtime/,
+      },
+    ],
+  },
   sourcemap: true,
 });
 await esm.close();

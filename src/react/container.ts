@@ -1,11 +1,15 @@
 /**
  * What the React and Vue components render, on the server too: the contract's
  * container (its data-osdi-* attributes, from the settings as mount() turns them
- * into attributes) with a fallback link inside. Elements, never HTML from a string.
+ * into attributes) and what goes inside it, as HTML for the component's one element:
+ * the form rendered ahead where the server has the renderer (osdi-embed/server, in
+ * the components' server builds), else a fallback link. Its text and address are
+ * escaped, and the form's markup is the renderer's (every value escaped).
  */
 import { kindIn } from "../config/action";
 import { PREFIX } from "../config/attributes";
 import { toAttributes } from "../config/settings";
+import type { RenderOptions, Rendered } from "../server/index";
 
 /** The fallback link's words when none are given, by the action's kind. */
 const WORDS: Record<string, string> = {
@@ -23,11 +27,30 @@ function followable(href: string): boolean {
   }
 }
 
+/** Text for HTML: an element's content or a double-quoted attribute value. */
+const escaped = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+
+type Render = (settings: object, options: RenderOptions) => Rendered;
+let renderAhead: Render | undefined;
+
+/** The components' server builds (src/react/server.ts, src/vue/server.ts) give the renderer. */
+export const setRenderer = (render: Render) => {
+  renderAhead = render;
+};
+
 export interface Container {
-  /** data-osdi-* attribute -> value, for the element. */
+  /** data-osdi-* attribute -> value, for the element (data-osdi-rendered with the form). */
   attributes: Record<string, string>;
   /** The fallback link, if there is an address to link to. */
   link?: { href: string; text: string };
+  /** What goes inside the element, as HTML: the form rendered ahead, or the link. */
+  html: string;
   /** Changes when an attribute or the fallback does: the widget is mounted again, in a new element. */
   key: string;
 }
@@ -35,7 +58,8 @@ export interface Container {
 /**
  * The container for these settings (callbacks and undefined values are left out).
  * The fallback links to `href` (else the action) with `words` (else a default by
- * kind); nothing is linked unless the address is http(s) or relative.
+ * kind); nothing is linked unless the address is http(s) or relative. On a server
+ * with the renderer, the form itself goes inside, for the script to hydrate.
  */
 export function container(settings: object, words?: string, href?: string): Container {
   const raw = toAttributes(settings);
@@ -48,5 +72,14 @@ export function container(settings: object, words?: string, href?: string): Cont
       ? { href: target, text: words ?? WORDS[kind] ?? "Take action" }
       : undefined;
   const sorted = Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { attributes, link, key: JSON.stringify([sorted, link]) };
+  const key = JSON.stringify([sorted, link]);
+  let html = link ? `<a href="${escaped(link.href)}">${escaped(link.text)}</a>` : "";
+  if (renderAhead && typeof document === "undefined")
+    try {
+      const rendered = renderAhead(settings, { fallbackHref: link?.href });
+      return { attributes: rendered.attributes, link, html: rendered.html, key };
+    } catch {
+      // Settings the widget refuses: the link, and the script says why in the page.
+    }
+  return { attributes, link, html, key };
 }

@@ -70,7 +70,7 @@ export function OsdiAction(props: OsdiActionProps): ReactElement {
   const { className, id, style, fallback, fallbackHref, ...options } = props;
   // Children are not a setting: the fallback is the component's own.
   delete (options as { children?: unknown }).children;
-  const { attributes, link, key } = container(options, fallback, fallbackHref);
+  const { attributes, html, key } = container(options, fallback, fallbackHref);
   const ref = useRef<HTMLDivElement>(null);
   const latest = useRef<MountOptions>(options);
   useInsertionEffect(() => {
@@ -91,13 +91,19 @@ export function OsdiAction(props: OsdiActionProps): ReactElement {
       handle?.unmount();
     };
   }, [key]);
-  return createElement(
-    "div",
+  return createElement("div", {
     // A new element for new settings: React never patches the old widget's.
-    { key, ref, id, className, style, ...attributes },
-    // The fallback. The widget takes it out while it is mounted and puts these very
-    // nodes back when unmounted; React, finding nothing to change, never touches them
-    // (a new fallback comes with a new key).
-    link && createElement("a", { href: link.href }, link.text),
-  );
+    key,
+    ref,
+    id,
+    className,
+    style,
+    ...attributes,
+    // Inside: the form rendered on the server, or the fallback link (container.ts
+    // escapes it). React only sets it: hydrating, it keeps the server's (the client
+    // has no renderer, hence no warning), and with the same HTML it never touches
+    // it again, so the widget owns what is inside.
+    dangerouslySetInnerHTML: { __html: html },
+    suppressHydrationWarning: true,
+  });
 }

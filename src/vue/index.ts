@@ -108,14 +108,16 @@ export const OsdiAction = defineComponent({
     );
     onBeforeUnmount(stop);
     return () =>
-      h(
-        "div",
+      h("div", {
         // A new element for new settings: Vue never patches the old widget's.
-        { key: view.value.key, ref: el, ...view.value.attributes },
-        // The fallback. The widget takes it out while it is mounted and puts these
-        // very nodes back when unmounted; Vue, finding nothing to change, never
-        // touches them (a new fallback comes with a new key).
-        view.value.link ? [h("a", { href: view.value.link.href }, view.value.link.text)] : [],
-      );
+        key: view.value.key,
+        ref: el,
+        ...view.value.attributes,
+        // Inside: the form rendered on the server, or the fallback link (container.ts
+        // escapes it). Vue only sets it: hydrating, it keeps the server's (the client
+        // has no renderer), and with the same HTML it never touches it again, so the
+        // widget owns what is inside.
+        innerHTML: view.value.html,
+      });
   },
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 /** From the top down: the entries, then the walk of one submission, then the leaves. */
 const LAYERS = [
-  ["browser.ts", "index.ts", "react", "vue", "plugin"],
+  ["browser.ts", "index.ts", "react", "vue", "plugin", "server"],
   ["parts"],
   ["element"],
   ["widget"],
