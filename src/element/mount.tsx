@@ -11,7 +11,7 @@ import { type Options, parseOptions, type Raw } from "../config/parse";
 import { CALLBACK, type Settings, toAttributes } from "../config/settings";
 import { fixFor, once, say, TAG } from "../console";
 import { type Callbacks, emit } from "../events";
-import { part } from "../files/parts";
+import { type PartName, part } from "../files/parts";
 import { translator } from "../i18n/t";
 import { loadWords, type Words } from "../i18n/words";
 import { resume } from "../outbox/resume";
@@ -203,13 +203,11 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
     // Markup rendered ahead also waits for the parts it shows, so that hydration
     // finds them (a part that cannot come is left out, as ever).
     const style = host.styled && options.styles === "base" ? stylesheet() : undefined;
+    const needed: PartName[] = [];
+    if (options.kind === "event") needed.push("event");
+    if (options.fields.includes("country")) needed.push("countries");
     const shown = stamped
-      ? Promise.all(
-          [
-            options.kind === "event" && part("event"),
-            options.fields.includes("country") && part("countries"),
-          ].map((loaded) => loaded && loaded.catch(() => {})),
-        )
+      ? Promise.all(needed.map((name) => part(name).catch(() => {})))
       : undefined;
     if (!style && !shown && !(words instanceof Promise)) show(words);
     else Promise.all([words, style, shown]).then(([w]) => later(el, () => show(w)));

@@ -9,7 +9,7 @@
 import { kindIn } from "../config/action";
 import { PREFIX } from "../config/attributes";
 import { toAttributes } from "../config/settings";
-import type { RenderOptions, Rendered } from "../server/index";
+import type { Rendered, RenderOptions } from "../server/index";
 
 /** The fallback link's words when none are given, by the action's kind. */
 const WORDS: Record<string, string> = {
@@ -73,7 +73,7 @@ export function container(settings: object, words?: string, href?: string): Cont
       : undefined;
   const sorted = Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const key = JSON.stringify([sorted, link]);
-  let html = link ? `<a href="${escaped(link.href)}">${escaped(link.text)}</a>` : "";
+  const html = link ? `<a href="${escaped(link.href)}">${escaped(link.text)}</a>` : "";
   if (renderAhead && typeof document === "undefined")
     try {
       const rendered = renderAhead(settings, { fallbackHref: link?.href });

@@ -75,7 +75,10 @@ export const renderAction = (settings: Settings, options: RenderOptions = {}): R
  * The same from the container's data-osdi-* attributes as written (names without the
  * prefix: `{ action: "…", fields: "given_name email" }`), as the snippet builder has them.
  */
-export function renderAttributes(raw: Record<string, string>, options: RenderOptions = {}): Rendered {
+export function renderAttributes(
+  raw: Record<string, string>,
+  options: RenderOptions = {},
+): Rendered {
   // Every part a widget may show at first is at hand here, at once.
   provide("countries", countries);
   provide("event", EventDetails);
