@@ -79,16 +79,6 @@ function osdi_embed_offset_minutes( $zone, $at ) {
 }
 
 /**
- * Whether PHP knows an IANA time zone name (an offset is not a zone).
- *
- * @param string $zone A name.
- * @return bool
- */
-function osdi_embed_is_time_zone( $zone ) {
-	return is_string( $zone ) && '' !== $zone && ! preg_match( '/^[+-]?\d/', $zone ) && in_array( $zone, DateTimeZone::listIdentifiers( DateTimeZone::ALL_WITH_BC ), true );
-}
-
-/**
  * The time zone of an event's place. Action Network gives none, so it comes from the
  * country and region: the region's zone where a country has several, else the mainland's
  * or the country's, when its zones all keep one clock at that moment. Where several do,
