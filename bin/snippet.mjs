@@ -85,9 +85,10 @@ export function placeText(place) {
 }
 
 // Where a country has several time zones, the region (ISO 3166-2 without the country,
-// as Action Network's location.region) names the one most of it keeps.
+// as Action Network's location.region) names the one most of it keeps. The WordPress
+// plugin's copy (includes/zones.php) is generated from these two tables (scripts/contract.mjs).
 /** @type {Record<string, Record<string, string>>} */
-const REGION_ZONES = {
+export const REGION_ZONES = {
   US: {
     ...spread("America/New_York", "CT DE DC FL GA KY ME MD MA NH NJ NY NC OH PA RI SC VT VA WV"),
     ...spread("America/Chicago", "AL AR IL IA KS LA MN MS MO NE ND OK SD TN TX WI"),
@@ -136,7 +137,7 @@ const REGION_ZONES = {
 
 // Countries whose other zones are islands far from most people: the mainland's.
 /** @type {Record<string, string>} */
-const MAINLAND_ZONES = {
+export const MAINLAND_ZONES = {
   ES: "Europe/Madrid",
   PT: "Europe/Lisbon",
   NZ: "Pacific/Auckland",

@@ -5,58 +5,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startWordPress, USERS } from "../scripts/wordpress.mjs";
-import { test as base, expect, field, posts, type Servers } from "./fixtures";
-
-type Site = Awaited<ReturnType<typeof startWordPress>>;
-
-const test = base.extend<object, { wp: Site }>({
-  wp: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
-    async ({}, use) => {
-      const site = await startWordPress({ quiet: true });
-      await use(site);
-      await site.stop();
-    },
-    { scope: "worker", timeout: 120_000 },
-  ],
-});
+import { USERS } from "../scripts/wordpress.mjs";
+import { expect, field, posts, type Servers } from "./fixtures";
+import { type EditorGlobals, logIn, reinstallPlugin, signOnce, test } from "./wordpress-site";
 
 test.describe.configure({ mode: "serial" });
 
 const petition = (servers: Servers) =>
   `${servers.helper}/api/v2/petitions/9b4d2c1e-6f3a-4e8b-a7d5-1c2e3f4a5b6c`;
-
-type Page = import("@playwright/test").Page;
-
-/** The block editor's globals this spec uses. */
-interface EditorGlobals {
-  data: { dispatch(store: string): { insertBlocks(blocks: unknown[]): void } };
-  blocks: { createBlock(name: string, attributes: Record<string, string>): unknown };
-}
-
-async function signOnce(page: Page, servers: Servers, widget = page.locator(".osdi-embed")) {
-  await expect(widget).toHaveAttribute("data-osdi-state", "idle");
-  await field(widget, "First name").fill("Ada");
-  await field(widget, "Email").fill("ada@example.org");
-  await widget.locator("button[type=submit]").click();
-  await expect(widget.getByRole("status")).toContainText("Thank");
-  expect(await posts(servers)).toHaveLength(1);
-  const records = await servers.records();
-  expect(records).toHaveLength(1);
-  return records[0];
-}
-
-async function logIn(page: Page, wp: Site, user: { login: string; password: string }) {
-  await page.goto(`${wp.url}/wp-login.php`);
-  // wp-login.php focuses and selects the user field 200 ms after it loads: wait for that,
-  // or the password typed meanwhile lands in the user field.
-  await expect(page.locator("#user_login")).toBeFocused();
-  await page.locator("#user_login").fill(user.login);
-  await page.locator("#user_pass").fill(user.password);
-  await page.locator("#wp-submit").click();
-  await page.waitForURL(/wp-admin/);
-}
 
 test("an Author's post with the shortcode mounts and submits once", async ({
   page,
@@ -432,6 +388,11 @@ test("deleting the plugin from the Plugins screen leaves nothing behind", async 
   await expect(page.locator(".plugin-deleted-tr")).toContainText(
     "osdi-embed was successfully deleted",
   );
-  expect(ours()).toEqual([]);
-  expect(existsSync(join(wp.content, "plugins/osdi-embed"))).toBe(false);
+  try {
+    expect(ours()).toEqual([]);
+    expect(existsSync(join(wp.content, "plugins/osdi-embed"))).toBe(false);
+  } finally {
+    // For the specs that run after this one on the same site (a worker's).
+    reinstallPlugin(wp);
+  }
 });

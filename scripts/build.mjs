@@ -9,7 +9,8 @@
 //   *.map                    a source map beside every script (sources included)
 //   demo/builder.js          the demo's snippet builder (not shipped to visitors, nor packed)
 //   integrity.json           an SRI hash for every file a page loads
-// and prints each file's size. The parts' hashes are written into osdi-embed.js,
+// and prints each file's size; then the WordPress plugin's zip (dist-wordpress/) and the
+// static site of the docs and the snippet builder (dist-site/, scripts/site.mjs). The parts' hashes are written into osdi-embed.js,
 // so a page that pins osdi-embed.js pins every file it loads.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -27,6 +28,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { rolldown } from "rolldown";
 import { minify } from "terser";
 import { writeContract } from "./contract.mjs";
+import { writeSite } from "./site.mjs";
 import { transform } from "./transform.mjs";
 import { writePluginZip } from "./wordpress-zip.mjs";
 
@@ -313,3 +315,6 @@ console.log(`osdi-embed ${pkg.version}: built`);
 for (const file of await writeContract()) console.log(`${file}: written from src/`);
 const pluginZip = writePluginZip();
 console.log(`${pluginZip}: ${readFileSync(pluginZip).length} B`);
+
+// 7. The static site: the docs and the snippet builder, for any host or GitHub Pages.
+console.log(`${writeSite()}/: the docs and the snippet builder`);

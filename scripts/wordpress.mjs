@@ -173,6 +173,8 @@ define( 'WP_AUTO_UPDATE_CORE', false );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'DISABLE_WP_CRON', true );
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+// The helper sandbox, which the plugin's keyed reads go to (WordPress lets only localhost through).
+define( 'WP_ACCESSIBLE_HOSTS', '127.0.0.1' );
 define( 'WP_DEBUG', true );
 define( 'WP_DEBUG_DISPLAY', false );
 define( 'WP_DEBUG_LOG', '${join(dir, "debug.log")}' );

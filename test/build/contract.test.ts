@@ -1,11 +1,12 @@
 // The WordPress plugin's copy of the contract is generated from src/ (scripts/contract.mjs)
-// and current, and its PHP check and its block editor's check hold to the widget's own
-// rule for action URLs (the table of test/action-urls.ts).
+// and current (its time zones of places too, from bin/snippet.mjs), and its PHP check and
+// its block editor's check hold to the widget's own rule for action URLs (the table of
+// test/action-urls.ts).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { contractFiles, JS_FILE, PHP_FILE } from "../../scripts/contract.mjs";
+import { contractFiles, JS_FILE, PHP_FILE, ZONES_FILE } from "../../scripts/contract.mjs";
 import { ensureWordPress } from "../../scripts/ensure-wordpress.mjs";
 import { FIXES } from "../../src/config/fixes";
 import { KNOWN } from "../../src/config/parse";
@@ -49,6 +50,8 @@ describe("the plugin's contract", () => {
     const files = await contractFiles();
     expect(readFileSync(PHP_FILE, "utf8")).toBe(files[PHP_FILE]);
     expect(readFileSync(JS_FILE, "utf8")).toBe(files[JS_FILE]);
+    // And the time zones of places, from the command's tables (bin/snippet.mjs).
+    expect(readFileSync(ZONES_FILE, "utf8")).toBe(files[ZONES_FILE]);
   });
 
   it("refuses in PHP every action URL the widget refuses, with the widget's code and help text", () => {

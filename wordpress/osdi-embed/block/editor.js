@@ -1,13 +1,25 @@
 /**
  * The osdi-embed/action block in the editor: sidebar controls for the attributes, and a
  * preview drawn from them. The preview is a static picture of the fields: osdi-embed.js is
- * never loaded in the editor, and nothing here posts. WordPress's globals only, no build.
+ * never loaded in the editor, and nothing here posts. With the site's API key, the sidebar
+ * lists the group's actions (GET osdi-embed/v1/actions: public fields only, the key stays
+ * on the server) and picking one fills the attributes. WordPress's globals only, no build.
  */
 ((wp) => {
   const el = wp.element.createElement;
-  const { __ } = wp.i18n;
+  const { useEffect, useState } = wp.element;
+  const { __, sprintf } = wp.i18n;
   const { InspectorControls, useBlockProps } = wp.blockEditor;
-  const { PanelBody, TextControl, TextareaControl, SelectControl, Notice } = wp.components;
+  const {
+    Button,
+    Notice,
+    PanelBody,
+    SearchControl,
+    SelectControl,
+    TextareaControl,
+    TextControl,
+    ToggleControl,
+  } = wp.components;
 
   // The widget's contract and its own parser (block/contract.js, generated from its source).
   const contract = window.osdiEmbedContract;
@@ -36,8 +48,147 @@
     }
   }
 
+  /** The group's actions, read once per editor (the server keeps them a few minutes). */
+  let groupActions = null;
+  const readGroupActions = (fresh) => {
+    if (!groupActions || fresh)
+      groupActions = wp.apiFetch({ path: `/osdi-embed/v1/actions${fresh ? "?fresh=true" : ""}` });
+    return groupActions;
+  };
+
+  /** What a count says, as the page will: "1,234 signatures". */
+  const TOTAL_WORDS = {
+    petition: [__("signature", "osdi-embed"), __("signatures", "osdi-embed")],
+    form: [__("submission", "osdi-embed"), __("submissions", "osdi-embed")],
+    event: [__("RSVP", "osdi-embed"), __("RSVPs", "osdi-embed")],
+  };
+  const totalText = (kind, total) =>
+    `${Number(total).toLocaleString()} ${(TOTAL_WORDS[kind] || TOTAL_WORDS.petition)[total === 1 ? 0 : 1]}`;
+
+  /** Actions whose title, description, kind or id hold every word searched for. */
+  function matching(actions, search) {
+    const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+    return actions.filter((action) => {
+      const text = [action.title, action.description, action.kind, action.id]
+        .join(" ")
+        .toLowerCase();
+      return words.every((word) => text.includes(word));
+    });
+  }
+
+  /** The attributes an action fills in; an event's time and place, or none for other kinds. */
+  const picked = (action) => ({
+    action: action.api_url,
+    kind: "",
+    fallback_href: action.browser_url || "",
+    title: action.title || "",
+    description: action.description || "",
+    start: action.kind === "event" ? action.start || "" : "",
+    end: action.kind === "event" ? action.end || "" : "",
+    timezone: action.kind === "event" ? action.timezone || "" : "",
+    location: action.kind === "event" ? action.location || "" : "",
+  });
+
+  /** The sidebar's list of the group's actions, searchable; a pick fills the attributes. */
+  function picker(a, setAttributes, group, search, setSearch, refresh) {
+    if (group.reading)
+      return el("p", null, __("Reading your actions from Action Network…", "osdi-embed"));
+    if (group.message)
+      return [
+        el(Notice, { key: "problem", status: "error", isDismissible: false }, group.message),
+        el(
+          Button,
+          { key: "again", variant: "secondary", onClick: () => refresh() },
+          __("Try again", "osdi-embed"),
+        ),
+      ];
+    const found = matching(group.actions, search);
+    const shown = found.slice(0, 25);
+    const chosen = group.actions.find((action) => action.api_url === a.action);
+    return [
+      el(SearchControl, {
+        key: "search",
+        label: __("Search your actions", "osdi-embed"),
+        value: search,
+        onChange: setSearch,
+      }),
+      el(
+        "p",
+        { key: "found", className: "osdi-embed-picker__found", "aria-live": "polite" },
+        found.length > shown.length
+          ? sprintf(
+              /* translators: 1: actions shown, 2: actions found */
+              __("%1$d of %2$d actions shown: search to narrow them down.", "osdi-embed"),
+              shown.length,
+              found.length,
+            )
+          : sprintf(
+              /* translators: %d: actions found */
+              __("%d actions found.", "osdi-embed"),
+              found.length,
+            ),
+      ),
+      el(
+        "ul",
+        {
+          key: "list",
+          className: "osdi-embed-picker",
+          "aria-label": __("Your actions", "osdi-embed"),
+          style: { listStyle: "none", margin: 0, padding: 0 },
+        },
+        shown.map((action) =>
+          el(
+            "li",
+            { key: action.api_url, style: { margin: "0 0 4px" } },
+            el(
+              Button,
+              {
+                variant: "secondary",
+                isPressed: action.api_url === a.action,
+                onClick: () => setAttributes(picked(action)),
+                style: { height: "auto", width: "100%", textAlign: "left", display: "block" },
+              },
+              el("strong", null, action.title || action.id),
+              el("br"),
+              el(
+                "small",
+                null,
+                [
+                  action.kind,
+                  action.total === null ? "" : totalText(action.kind, action.total),
+                  action.kind === "event" ? (action.start || action.start_date).slice(0, 10) : "",
+                ]
+                  .filter(Boolean)
+                  .join(" · "),
+              ),
+            ),
+          ),
+        ),
+      ),
+      chosen?.kind === "event" && chosen.start_date && !chosen.start
+        ? el(
+            Notice,
+            { key: "zone", status: "warning", isDismissible: false },
+            sprintf(
+              /* translators: %s: the event's date and time as Action Network gives it */
+              __(
+                "Action Network gives this event's time (%s) without a time zone, and its place does not tell it: write Start and End with the place's offset, and its Time zone, under “Event time and place”.",
+                "osdi-embed",
+              ),
+              chosen.start_date.replace("T", " ").replace(/:00Z$|Z$/, ""),
+            ),
+          )
+        : null,
+      el(
+        Button,
+        { key: "refresh", variant: "link", onClick: () => refresh() },
+        __("Read the list again from Action Network", "osdi-embed"),
+      ),
+    ];
+  }
+
   /** A static picture of the widget: nothing in it can be sent. */
-  function preview(a) {
+  function preview(a, total) {
     const kind = kindOf(a);
     const fields = list(a.fields, /[\s,]+/).filter((f) => FIELDS.includes(f));
     const shown = fields.length ? fields : contract.defaultFields;
@@ -87,6 +238,15 @@
         className: "osdi-embed-preview",
         "aria-label": __("Preview of the widget (nothing is sent from the editor)", "osdi-embed"),
       },
+      a.count
+        ? el(
+            "p",
+            { className: "osdi-embed-preview__count" },
+            total === undefined
+              ? __("The count shows here, on the page.", "osdi-embed")
+              : totalText(kindOf(a), total),
+          )
+        : null,
       a.title ? el("h2", null, a.title) : null,
       a.description ? el("p", null, a.description) : null,
       a.start || a.location
@@ -120,6 +280,35 @@
 
   // biome-ignore lint/correctness/noComponentHookFactories: one component, inside the script's own scope (a classic script, no module).
   function Edit({ attributes: a, setAttributes }) {
+    // What the site's key gives: unknown until the route answers (and then no panel shows
+    // without a key, so the block is as it was); the actions, or why they cannot be read.
+    const [group, setGroup] = useState({ key: null, reading: true, actions: [], message: "" });
+    const [search, setSearch] = useState("");
+    const read = (fresh) => {
+      setGroup((was) => ({ ...was, reading: true }));
+      readGroupActions(fresh).then(
+        (answer) =>
+          setGroup({
+            key: !!answer.key,
+            reading: false,
+            actions: answer.actions || [],
+            message: "",
+          }),
+        (error) =>
+          setGroup({
+            key: true,
+            reading: false,
+            actions: [],
+            message:
+              error?.message ||
+              __("Your actions could not be read from Action Network.", "osdi-embed"),
+          }),
+      );
+    };
+    // Read once, when the block shows.
+    useEffect(() => read(false), []);
+    const keyed = group.key === true;
+    const chosen = group.actions.find((action) => action.api_url === a.action);
     const text = (name, label, help) =>
       el(TextControl, {
         key: name,
@@ -144,6 +333,13 @@
       el(
         InspectorControls,
         null,
+        keyed
+          ? el(
+              PanelBody,
+              { title: __("Your actions", "osdi-embed"), initialOpen: true },
+              picker(a, setAttributes, group, search, setSearch, () => read(true)),
+            )
+          : null,
         el(
           PanelBody,
           { title: __("Action", "osdi-embed"), initialOpen: true },
@@ -194,6 +390,31 @@
             [["", __("Site default", "osdi-embed")]].concat(contract.languages.map((c) => [c, c])),
           ),
         ),
+        keyed || a.count
+          ? el(
+              PanelBody,
+              { title: __("Count", "osdi-embed"), initialOpen: false },
+              el(ToggleControl, {
+                label: __("Show the count", "osdi-embed"),
+                help: __(
+                  "“1,234 signatures” above the widget (submissions for a form, RSVPs for an event), read from Action Network with the site's key and kept a few minutes; one more when a visitor signs.",
+                  "osdi-embed",
+                ),
+                checked: !!a.count,
+                onChange: (value) => setAttributes({ count: value }),
+              }),
+              a.count
+                ? el(TextControl, {
+                    label: __("Goal", "osdi-embed"),
+                    help: __("With a goal, a progress bar toward it. Empty: none.", "osdi-embed"),
+                    type: "number",
+                    min: 1,
+                    value: a.goal || "",
+                    onChange: (value) => setAttributes({ goal: value }),
+                  })
+                : null,
+            )
+          : null,
         el(
           PanelBody,
           { title: __("Words", "osdi-embed"), initialOpen: false },
@@ -224,7 +445,7 @@
           PARTS.map((p) => text(`class_${p}`, p)),
         ),
       ),
-      preview(a),
+      preview(a, chosen?.total ?? undefined),
     );
   }
 

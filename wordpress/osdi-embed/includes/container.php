@@ -9,12 +9,12 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Names of the shortcode and the block that are not data-osdi-* attributes:
- * the fallback link's words and address.
+ * the fallback link's words and address, and the count beside the widget with its goal.
  *
  * @return string[]
  */
 function osdi_embed_own_names() {
-	return array( 'fallback', 'fallback_href' );
+	return array( 'fallback', 'fallback_href', 'count', 'goal' );
 }
 
 /**
@@ -160,7 +160,7 @@ function osdi_embed_container( $atts, $content = '', $wrapper = '' ) {
 			continue;
 		}
 		if ( in_array( $key, osdi_embed_own_names(), true ) ) {
-			$own[ $key ] = osdi_embed_decode( (string) $value );
+			$own[ $key ] = is_bool( $value ) ? $value : osdi_embed_decode( (string) $value );
 			continue;
 		}
 		$name = isset( $map[ $key ] ) ? $map[ $key ] : ( in_array( $key, $names, true ) ? $key : null );
@@ -220,13 +220,15 @@ function osdi_embed_container( $atts, $content = '', $wrapper = '' ) {
 	}
 
 	osdi_embed_enqueue();
-	$html = '<div' . ( '' !== $wrapper ? ' ' . $wrapper : '' );
+	// The count goes before the widget, outside its container (the widget owns what is inside).
+	$count = isset( $own['count'] ) && osdi_embed_wants_count( $own['count'] ) ? osdi_embed_count( $data['action'], isset( $data['kind'] ) ? $data['kind'] : '', isset( $own['goal'] ) ? $own['goal'] : '' ) : '';
+	$html  = '<div' . ( '' !== $wrapper ? ' ' . $wrapper : '' );
 	$html .= ' data-osdi-action="' . esc_attr( $data['action'] ) . '"';
 	unset( $data['action'] );
 	foreach ( $data as $name => $value ) {
 		$html .= ' data-osdi-' . $name . '="' . esc_attr( $value ) . '"';
 	}
-	return $notice . $html . '>' . $link . '</div>';
+	return $notice . $count . $html . '>' . $link . '</div>';
 }
 
 /**

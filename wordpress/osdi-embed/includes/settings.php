@@ -1,6 +1,9 @@
 <?php
 /**
- * The settings page: the page-wide defaults. No setting takes a key: the widget needs none.
+ * The settings page: the page-wide defaults, and the optional Action Network API key.
+ * The widget needs no key; with one, the block editor lists the group's actions and a
+ * block or shortcode can show an action's count. The key is kept on this server only:
+ * an option that is not autoloaded, shown back as its last four characters alone.
  *
  * @package osdi-embed
  */
@@ -90,9 +93,154 @@ function osdi_embed_sanitize_flag( $value ) {
 }
 
 /**
- * Registers the three options.
+ * The API address: a valid one (includes/api.php), '' for Action Network's own; an invalid
+ * one keeps what was there, with an error that does not repeat what was typed (a key
+ * pasted in the wrong box stays unseen).
+ *
+ * @param mixed $value Submitted value.
+ * @return string
+ */
+function osdi_embed_sanitize_api_base( $value ) {
+	$saved = get_option( 'osdi_embed_api_base', '' );
+	$saved = is_string( $saved ) ? $saved : '';
+	if ( null === $value ) {
+		return $saved;
+	}
+	$value = rtrim( trim( (string) $value ), '/' );
+	if ( '' === $value || OSDI_EMBED_DEFAULT_API === $value ) {
+		return '';
+	}
+	$valid = osdi_embed_valid_api_base( $value );
+	if ( null === $valid ) {
+		add_settings_error(
+			'osdi_embed_api_base',
+			'osdi_embed_api_base',
+			__( 'The API address was not changed: it must start with https:// (http:// only for localhost or 127.0.0.1, the local sandbox), without a user name, query or fragment.', 'osdi-embed' )
+		);
+		return $saved;
+	}
+	return $valid;
+}
+
+/**
+ * The API key from the settings form: array( 'new' => …, 'remove' => '1' ). An empty box
+ * keeps the saved key; "remove" empties it. A new key is tried on the API first: refused
+ * (401 or 403), it is not saved, and the notice says so without repeating it. A string
+ * (update_option from code) is taken as the key.
+ *
+ * @param mixed $value Submitted value.
+ * @return string
+ */
+function osdi_embed_sanitize_api_key( $value ) {
+	$saved = osdi_embed_api_key();
+	if ( is_string( $value ) ) {
+		return trim( $value );
+	}
+	if ( ! is_array( $value ) ) {
+		return $saved;
+	}
+	if ( ! empty( $value['remove'] ) ) {
+		return '';
+	}
+	$key = isset( $value['new'] ) ? trim( (string) $value['new'] ) : '';
+	if ( '' === $key ) {
+		return $saved;
+	}
+	if ( ! preg_match( '/^[!-~]{8,200}$/', $key ) ) {
+		add_settings_error( 'osdi_embed_api_key', 'osdi_embed_api_key_form', __( 'The API key was not saved: an Action Network key is one word of letters and digits, as its "API & Sync" page shows it.', 'osdi-embed' ) );
+		return $saved;
+	}
+	$check = osdi_embed_api_get( osdi_embed_api_base() . '/petitions?per_page=1', 10, $key );
+	if ( is_wp_error( $check ) && 'osdi_embed_refused' === $check->get_error_code() ) {
+		$data = $check->get_error_data();
+		add_settings_error(
+			'osdi_embed_api_key',
+			'osdi_embed_api_key_refused',
+			/* translators: %d: the HTTP status, 401 or 403 */
+			sprintf( __( 'Action Network refused this API key (%d), so it was not saved. Copy the key again from your group\'s "API & Sync" page on Action Network.', 'osdi-embed' ), is_array( $data ) && isset( $data['status'] ) ? (int) $data['status'] : 401 )
+		);
+		return $saved;
+	}
+	if ( is_wp_error( $check ) ) {
+		add_settings_error(
+			'osdi_embed_api_key',
+			'osdi_embed_api_key_unchecked',
+			/* translators: %s: what went wrong, one sentence */
+			sprintf( __( 'The API key was saved, but it could not be checked: %s', 'osdi-embed' ), $check->get_error_message() ),
+			'warning'
+		);
+	}
+	return $key;
+}
+
+/**
+ * The key's option exists before the settings form first saves it, without autoload, so
+ * that it is read only where it is used (WordPress 6.1 cannot change an option's autoload).
+ */
+function osdi_embed_prepare_key_option() {
+	if ( current_user_can( 'manage_options' ) && false === get_option( 'osdi_embed_api_key', false ) ) {
+		add_option( 'osdi_embed_api_key', '', '', 'no' );
+	}
+}
+
+/**
+ * A new key or API address: the note that the old key was refused goes.
+ */
+function osdi_embed_key_changed() {
+	delete_option( 'osdi_embed_key_refused' );
+}
+
+/**
+ * For administrators, on every admin screen: the saved key was refused by Action Network.
+ */
+function osdi_embed_refused_key_notice() {
+	$status = (int) get_option( 'osdi_embed_key_refused', 0 );
+	if ( ! $status || ! current_user_can( 'manage_options' ) || '' === osdi_embed_api_key() ) {
+		return;
+	}
+	printf(
+		'<div class="notice notice-error osdi-embed-key-notice"><p>%s <a href="%s">%s</a></p></div>',
+		/* translators: %d: the HTTP status, 401 or 403 */
+		esc_html( sprintf( __( 'osdi-embed: Action Network refused the saved API key (%d). Until it is replaced, the block editor lists no actions and no count is shown.', 'osdi-embed' ), $status ) ),
+		esc_url( admin_url( 'options-general.php?page=osdi-embed' ) ),
+		esc_html__( 'Replace the key', 'osdi-embed' )
+	);
+}
+
+/**
+ * The key as the settings page shows it: its last four characters, "…abcd"; nothing of a
+ * key too short to keep the rest unseen.
+ *
+ * @param string $key The key.
+ * @return string
+ */
+function osdi_embed_key_hint( $key ) {
+	return strlen( $key ) >= 16 ? '…' . substr( $key, -4 ) : '…';
+}
+
+/**
+ * Registers the options: the API address and key (the address first, so that a new key
+ * is checked against a new address saved with it), and the three page-wide defaults.
  */
 function osdi_embed_register_settings() {
+	register_setting(
+		'osdi_embed',
+		'osdi_embed_api_base',
+		array(
+			'type'              => 'string',
+			'sanitize_callback' => 'osdi_embed_sanitize_api_base',
+			'show_in_rest'      => false,
+		)
+	);
+	register_setting(
+		'osdi_embed',
+		'osdi_embed_api_key',
+		array(
+			'type'              => 'string',
+			'sanitize_callback' => 'osdi_embed_sanitize_api_key',
+			'show_in_rest'      => false,
+		)
+	);
 	register_setting(
 		'osdi_embed',
 		'osdi_embed_lang',
@@ -157,6 +305,7 @@ function osdi_embed_settings_page() {
 		return;
 	}
 	$lang    = get_option( 'osdi_embed_lang', '' );
+	$key     = osdi_embed_api_key();
 	$classes = osdi_embed_classes();
 	$about   = osdi_embed_class_part_descriptions();
 	$names   = array(
@@ -170,9 +319,37 @@ function osdi_embed_settings_page() {
 	?>
 	<div class="wrap">
 		<h1>osdi-embed</h1>
-		<p><?php esc_html_e( 'Page-wide defaults for every Action Network widget on this site. A block or shortcode can set its own. The widget posts without any key, so there is none to enter.', 'osdi-embed' ); ?></p>
+		<p><?php esc_html_e( 'Page-wide defaults for every Action Network widget on this site. A block or shortcode can set its own. The widget posts without any key.', 'osdi-embed' ); ?></p>
 		<form method="post" action="options.php">
 			<?php settings_fields( 'osdi_embed' ); ?>
+			<h2><?php esc_html_e( 'Action Network API key (optional)', 'osdi-embed' ); ?></h2>
+			<p><?php esc_html_e( "With your group's API key, the block's sidebar lists your petitions, forms and events to pick from, and a block or shortcode can show an action's count (\"1,234 signatures\"). Action Network gives keys to partner accounts, on the group's \"API & Sync\" page. The key stays on this server: WordPress sends it to Action Network's API only, and never writes it into a page.", 'osdi-embed' ); ?></p>
+			<table class="form-table" role="presentation">
+				<tr>
+					<th scope="row"><label for="osdi_embed_api_key_new"><?php esc_html_e( 'API key', 'osdi-embed' ); ?></label></th>
+					<td>
+						<?php if ( '' !== $key ) : ?>
+							<p id="osdi_embed_api_key_saved"><?php esc_html_e( 'A key is saved:', 'osdi-embed' ); ?> <code><?php echo esc_html( osdi_embed_key_hint( $key ) ); ?></code></p>
+							<p>
+								<input class="regular-text code" type="password" id="osdi_embed_api_key_new" name="osdi_embed_api_key[new]" value="" autocomplete="off" spellcheck="false" aria-describedby="osdi_embed_api_key_saved osdi_embed_api_key_about">
+							</p>
+							<p class="description" id="osdi_embed_api_key_about"><?php esc_html_e( 'To replace it, paste the new key here. Left empty, the saved key stays.', 'osdi-embed' ); ?></p>
+							<p><label><input type="checkbox" name="osdi_embed_api_key[remove]" value="1"> <?php esc_html_e( 'Remove the key', 'osdi-embed' ); ?></label></p>
+						<?php else : ?>
+							<input class="regular-text code" type="password" id="osdi_embed_api_key_new" name="osdi_embed_api_key[new]" value="" autocomplete="off" spellcheck="false" aria-describedby="osdi_embed_api_key_about">
+							<p class="description" id="osdi_embed_api_key_about"><?php esc_html_e( 'No key is saved: the block takes an API URL typed in, and no count is shown.', 'osdi-embed' ); ?></p>
+						<?php endif; ?>
+					</td>
+				</tr>
+				<tr>
+					<th scope="row"><label for="osdi_embed_api_base"><?php esc_html_e( 'API address', 'osdi-embed' ); ?></label></th>
+					<td>
+						<input class="regular-text code" type="url" id="osdi_embed_api_base" name="osdi_embed_api_base" value="<?php echo esc_attr( osdi_embed_api_base() ); ?>" aria-describedby="osdi_embed_api_base_about">
+						<p class="description" id="osdi_embed_api_base_about"><?php esc_html_e( "Action Network's, as it is. Change it only to try the plugin with the local helper sandbox (http://127.0.0.1:4010/api/v2).", 'osdi-embed' ); ?></p>
+					</td>
+				</tr>
+			</table>
+			<h2><?php esc_html_e( 'Page-wide defaults', 'osdi-embed' ); ?></h2>
 			<table class="form-table" role="presentation">
 				<tr>
 					<th scope="row"><label for="osdi_embed_lang"><?php esc_html_e( 'Language', 'osdi-embed' ); ?></label></th>
