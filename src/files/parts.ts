@@ -58,7 +58,8 @@ export function part<K extends PartName>(name: K): Promise<Parts[K]> {
       importers ? importers[name]().then((m) => m.default) : (fromFile(name) as Promise<Parts[K]>)
     ).then((value) => {
       // Read at once from now on: a render after this sees the part (hydration needs that).
-      (arrived[name] ??= signal(undefined) as (typeof arrived)[K])!.value = value;
+      arrived[name] ??= signal(undefined) as (typeof arrived)[K];
+      arrived[name]!.value = value;
       return value;
     });
     loading[name] = load.catch((e) => {
