@@ -126,61 +126,80 @@ const probe = await bundle({ input: "src/browser.ts" });
 const core = new Set((await probe.generate({ format: "iife" })).output[0].moduleIds);
 await probe.close();
 
-// 2. The parts. Each imports what it needs; what the core already has becomes an
-// import of the core's copy, through the part's own <script> element (see
-// src/files/parts.ts), and the names it takes are noted for step 3.
-/** @type {string[]} */
+// 2. The parts. Each imports what it needs; what the core already has is read from
+// the core's shared table instead, through the part's own <script> element (see
+// src/files/parts.ts). Two passes: the first, with the core's modules as externals,
+// tells which of their bindings the part takes; each gets its slot in the table
+// (step 3 fills it in), and the second pass, the one that ships, reads them by slot:
+// the core's module becomes a module of `const s12 = shared[12]; export { s12 as FIELDS };`.
+// A table of values without names: names in it would cost the core their bytes,
+// and could not be minified.
+/** The bindings the parts borrow, in the order of the table's slots: [module id, name]. @type {[string, string][]} */
 const borrowed = [];
-/** @type {Map<string, Set<string>>} */
-const names = new Map();
+/** A binding's slot, given it one the first time. @param {string} id @param {string} name */
+const slot = (id, name) => {
+  const found = borrowed.findIndex(([i, n]) => i === id && n === name);
+  return found >= 0 ? found : borrowed.push([id, name]) - 1;
+};
 /** @type {Record<string, string>} */
 const integrity = {};
-/** @param {string} id */
-const slot = (id) => {
-  if (!borrowed.includes(id)) borrowed.push(id);
-  return borrowed.indexOf(id);
-};
+/** What the part's <script> carries (document.currentScript, read once as the file runs). */
+const PART_SCRIPT = "\0osdi-part";
+/** Its table, for a part that borrows from the core. */
+const SHARED_TABLE = "\0osdi-shared";
+/** The id of the stand-in for one of the core's modules. */
+const FROM_CORE = "\0osdi-core:";
 
 for (const part of PARTS) {
   const entry = `\0part:${part.name}`;
-  const build = await bundle({
-    input: entry,
-    plugins: [
-      /** @type {import("rolldown").Plugin} */ ({
-        name: "osdi-embed-part",
-        async resolveId(source, importer) {
-          if (source === entry) return source;
-          if (!importer) return null;
-          const found = await this.resolve(source, importer, { skipSelf: true });
-          if (found && !found.external && found.id !== part.path && core.has(found.id))
-            return { id: found.id, external: true };
-          return found;
-        },
-        load(id) {
-          if (id !== entry) return null;
-          // What the part's file does when it runs: hands its default export over.
-          return `import value from ${JSON.stringify(part.path)};\ndocument.currentScript.osdiPart.define(value);\n`;
-        },
-      }),
-    ],
+  /** The core's modules the part imports -> the names it takes from each (the first pass). @type {Map<string, Set<string>>} */
+  const taken = new Map();
+  /** @param {boolean} first @returns {import("rolldown").Plugin} */
+  const plugin = (first) => ({
+    name: "osdi-embed-part",
+    async resolveId(source, importer) {
+      if (source === entry || source === PART_SCRIPT || source === SHARED_TABLE) return source;
+      if (!importer) return null;
+      const found = await this.resolve(source, importer, { skipSelf: true });
+      if (found && !found.external && found.id !== part.path && core.has(found.id))
+        return first ? { id: found.id, external: true } : FROM_CORE + found.id;
+      return found;
+    },
+    load(id) {
+      // What the part's file does when it runs: hands its default export over.
+      if (id === entry)
+        return `import { osdiPart } from ${JSON.stringify(PART_SCRIPT)};\nimport value from ${JSON.stringify(part.path)};\nosdiPart.define(value);\n`;
+      if (id === PART_SCRIPT) return "export const osdiPart = document.currentScript.osdiPart;\n";
+      if (id === SHARED_TABLE)
+        return `import { osdiPart } from ${JSON.stringify(PART_SCRIPT)};\nexport const shared = osdiPart.shared;\n`;
+      if (id.startsWith(FROM_CORE)) {
+        const from = id.slice(FROM_CORE.length);
+        const list = [...(taken.get(from) ?? [])].map((name) => [slot(from, name), name]);
+        return [
+          `import { shared } from ${JSON.stringify(SHARED_TABLE)};`,
+          ...list.map(([i]) => `const s${i} = shared[${i}];`),
+          `export { ${list.map(([i, name]) => `s${i} as ${name}`).join(", ")} };`,
+        ].join("\n");
+      }
+      return null;
+    },
   });
-  // The ESM form names every binding taken from the core; the IIFE is what ships.
-  const esm = (await build.generate({ format: "es", paths: (id) => id })).output[0].code;
+  // The first pass: its ESM form names every binding taken from the core.
+  const probePart = await bundle({ input: entry, plugins: [plugin(true)] });
+  const esm = (await probePart.generate({ format: "es", paths: (id) => id })).output[0].code;
+  await probePart.close();
   for (const [, list, from] of esm.matchAll(/^import\s*\{([^}]*)\}\s*from\s*"([^"]+)";?$/gm)) {
     const id = resolve(from);
-    const set = names.get(id) ?? new Set();
+    const set = taken.get(id) ?? new Set();
     for (const item of list.split(",")) set.add(item.trim().split(/\s+as\s+/)[0]);
-    names.set(id, set);
+    taken.set(id, set);
   }
   if (/^import\s+(?!\{)/m.test(esm))
     throw new Error(`src/parts/${part.name}: import only named bindings from the core`);
+  // The second pass, the file that ships.
   const file = `osdi-embed-${part.name}.js`;
-  const iife = await build.generate({
-    format: "iife",
-    file: `dist/${file}`,
-    sourcemap: true,
-    globals: (/** @type {string} */ id) => `document.currentScript.osdiPart.shared[${slot(id)}]`,
-  });
+  const build = await bundle({ input: entry, plugins: [plugin(false)] });
+  const iife = await build.generate({ format: "iife", file: `dist/${file}`, sourcemap: true });
   await build.close();
   await squeeze(file, iife.output[0]);
 }
@@ -198,16 +217,11 @@ for (const file of readdirSync("dist").filter((f) => /\.(js|css)$/.test(f))) {
   pins[file] = sri(readFileSync(`dist/${file}`), "sha256");
 }
 
-// 3. osdi-embed.js, with the table of what the parts borrow (in the order of
-// their slots) and the parts' hashes.
+// 3. osdi-embed.js, with the table of what the parts borrow (each binding in its
+// slot) and the parts' hashes.
 const table = [
-  ...borrowed.map(
-    (id, i) =>
-      `import { ${[...(names.get(id) ?? [])].map((n) => `${n} as s${i}_${n}`).join(", ")} } from ${JSON.stringify(id)};`,
-  ),
-  `export const shared = [${borrowed
-    .map((id, i) => `{ ${[...(names.get(id) ?? [])].map((n) => `${n}: s${i}_${n}`).join(", ")} }`)
-    .join(", ")}];`,
+  ...borrowed.map(([id, name], i) => `import { ${name} as s${i} } from ${JSON.stringify(id)};`),
+  `export const shared = [${borrowed.map((_, i) => `s${i}`).join(", ")}];`,
 ].join("\n");
 const main = await bundle({
   input: "src/browser.ts",
