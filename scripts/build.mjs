@@ -196,6 +196,9 @@ for (const part of PARTS) {
   }
   if (/^import\s+(?!\{)/m.test(esm))
     throw new Error(`src/parts/${part.name}: import only named bindings from the core`);
+  // Slots given here, in the order of the ESM imports, not as the second pass loads
+  // its modules (in parallel): the same sources make the same files.
+  for (const [from, list] of taken) for (const name of list) slot(from, name);
   // The second pass, the file that ships.
   const file = `osdi-embed-${part.name}.js`;
   const build = await bundle({ input: entry, plugins: [plugin(false)] });
