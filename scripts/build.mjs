@@ -37,10 +37,25 @@ const PARTS = readdirSync("src/parts").map((file) => ({
 }));
 
 /**
+ * What differs for the files a page loads (osdi-embed.js and the parts, and the
+ * passes that learn what they are made of, which must find the same modules).
+ * Packages come through their `import` export, not their `browser` one: the same
+ * code, but @preact/signals has it there as ES2017 rather than ES5, shorter (the
+ * `browser` condition comes with the `browser` platform, whence `neutral`).
+ * Constants are written out where they are used: a string repeated costs gzip a
+ * few bytes, its variable more.
+ * @type {import("rolldown").InputOptions}
+ */
+const PAGE = {
+  platform: "neutral",
+  resolve: { conditionNames: ["import", "default"], mainFields: ["module", "main"] },
+  optimization: { inlineConst: { mode: "all", pass: 2 } },
+};
+
+/**
  * One rolldown pass. `define` adds to the build-time constants; `plugins` for
  * the parts' wrapping and the shared table; `page` for the files a page loads
- * (osdi-embed.js and the parts), whose constants are written out where they are
- * used: a string repeated costs gzip a few bytes, its variable more.
+ * (PAGE).
  * @param {{ input: string | Record<string, string>, external?: any, plugins?: any[], define?: Record<string, string>, page?: boolean }} o
  */
 const bundle = ({ input, external, plugins = [], define = {}, page = false }) =>
@@ -52,7 +67,7 @@ const bundle = ({ input, external, plugins = [], define = {}, page = false }) =>
     // The compiler options come from scripts/transform.mjs, as for the tests.
     tsconfig: false,
     transform: { ...transform, define: { ...transform.define, ...define } },
-    ...(page ? { optimization: { inlineConst: { mode: "all", pass: 2 } } } : {}),
+    ...(page ? PAGE : {}),
   });
 
 /**
@@ -138,7 +153,7 @@ rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist/demo", { recursive: true });
 
 // 1. What osdi-embed.js is made of: the modules a part borrows instead of bundling.
-const probe = await bundle({ input: "src/browser.ts" });
+const probe = await bundle({ input: "src/browser.ts", page: true });
 const core = new Set((await probe.generate({ format: "iife" })).output[0].moduleIds);
 await probe.close();
 
@@ -175,7 +190,7 @@ const buildPart = (part, first) => {
   const entry = `\0part:${part.name}`;
   return bundle({
     input: entry,
-    page: !first,
+    page: true,
     plugins: [
       /** @type {import("rolldown").Plugin} */ ({
         name: "osdi-embed-part",
