@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 import { transform } from "./scripts/transform.mjs";
 
 export default defineConfig({
-  oxc: { jsx: transform.jsx },
+  oxc: { jsx: transform.jsx, typescript: transform.typescript },
   define: transform.define,
   test: {
     projects: [

@@ -40,11 +40,28 @@ const PARTS = readdirSync("src/parts").map((file) => ({
 }));
 
 /**
- * One rolldown pass. `define` adds to the build-time constants; `plugins` for
- * the parts' wrapping and the shared table.
- * @param {{ input: string | Record<string, string>, external?: any, plugins?: any[], define?: Record<string, string>, onLog?: any }} o
+ * What differs for the files a page loads (osdi-embed.js and the parts, and the
+ * passes that learn what they are made of, which must find the same modules).
+ * Packages come through their `import` export, not their `browser` one: the same
+ * code, but @preact/signals has it there as ES2017 rather than ES5, shorter (the
+ * `browser` condition comes with the `browser` platform, whence `neutral`).
+ * Constants are written out where they are used: a string repeated costs gzip a
+ * few bytes, its variable more.
+ * @type {import("rolldown").InputOptions}
  */
-const bundle = ({ input, external, plugins = [], define = {}, onLog }) =>
+const PAGE = {
+  platform: "neutral",
+  resolve: { conditionNames: ["import", "default"], mainFields: ["module", "main"] },
+  optimization: { inlineConst: { mode: "all", pass: 2 } },
+};
+
+/**
+ * One rolldown pass. `define` adds to the build-time constants; `plugins` for
+ * the parts' wrapping and the shared table; `page` for the files a page loads
+ * (PAGE); `onLog` to leave out a warning that is known to be noise.
+ * @param {{ input: string | Record<string, string>, external?: any, plugins?: any[], define?: Record<string, string>, page?: boolean, onLog?: any }} o
+ */
+const bundle = ({ input, external, plugins = [], define = {}, page = false, onLog }) =>
   rolldown({
     input,
     external,
@@ -54,7 +71,15 @@ const bundle = ({ input, external, plugins = [], define = {}, onLog }) =>
     // The compiler options come from scripts/transform.mjs, as for the tests.
     tsconfig: false,
     transform: { ...transform, define: { ...transform.define, ...define } },
+    ...(page ? PAGE : {}),
   });
+
+/**
+ * rolldown's own minifier (Oxc), run on the files a page loads before terser's
+ * pass: each finds what the other misses. `target` is the language the sources
+ * already need (tsconfig.json's ES2022: class fields), so it writes nothing newer.
+ */
+const PAGE_MINIFY = { compress: { target: "es2022" } };
 
 /**
  * Whether osdi-embed.js ends with its `//# sourceMappingURL` comment. Its map ships
@@ -65,9 +90,15 @@ const bundle = ({ input, external, plugins = [], define = {}, onLog }) =>
 const MAIN_MAP_COMMENT = false;
 
 /**
- * The terser pass over every file a page loads: a second pass that takes more off
- * than rolldown's own, and ASCII-only output (a host or CDN that serves the files
- * without a charset still gets every language right). Writes dist/<file> and its
+ * The terser pass over every file a page loads: a second pass after rolldown's
+ * own (PAGE_MINIFY), and ASCII-only output (a host or CDN that serves the files
+ * without a charset still gets every language right). Of terser's "unsafe"
+ * options only unsafe_arrows: a function expression that uses neither `this` nor
+ * `arguments` becomes an arrow, which has no prototype and cannot be called with
+ * `new`; nothing here does either to such a function (Preact tells a class
+ * component by its prototype's render, and takes a function without one for a
+ * function component). lhs_constants off keeps `x === "a"` as written, which
+ * compresses better than `"a" === x` beside the rest. Writes dist/<file> and its
  * map, rolldown's map carried through terser's.
  * @param {string} file the name in dist/
  * @param {import("rolldown").OutputChunk} chunk rolldown's output, with its map
@@ -76,7 +107,7 @@ const MAIN_MAP_COMMENT = false;
 async function squeeze(file, chunk, comment = true) {
   const out = await minify(chunk.code, {
     ecma: 2020,
-    compress: { passes: 3, ecma: 2020 },
+    compress: { passes: 3, ecma: 2020, unsafe_arrows: true, lhs_constants: false },
     format: { ascii_only: true },
     sourceMap: {
       content: /** @type {any} */ (chunk.map),
@@ -126,64 +157,111 @@ rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist/demo", { recursive: true });
 
 // 1. What osdi-embed.js is made of: the modules a part borrows instead of bundling.
-const probe = await bundle({ input: "src/browser.ts" });
+const probe = await bundle({ input: "src/browser.ts", page: true });
 const core = new Set((await probe.generate({ format: "iife" })).output[0].moduleIds);
 await probe.close();
 
-// 2. The parts. Each imports what it needs; what the core already has becomes an
-// import of the core's copy, through the part's own <script> element (see
-// src/files/parts.ts), and the names it takes are noted for step 3.
-/** @type {string[]} */
-const borrowed = [];
-/** @type {Map<string, Set<string>>} */
-const names = new Map();
+// 2. The parts. Each imports what it needs; what the core already has is read from
+// the core's shared table instead, through the part's own <script> element (see
+// src/files/parts.ts). A table of values without names: names in it would cost the
+// core their bytes, and could not be minified. So each part is built twice: the
+// first pass, with the core's modules as externals, tells which of their bindings
+// it takes; once every part has said, each such binding has its slot in the table
+// (step 3 fills it in), and the second pass, the one that ships, reads them by
+// slot: the core's module becomes `const s12 = shared[12]; export { s12 as FIELDS };`.
 /** @type {Record<string, string>} */
 const integrity = {};
-/** @param {string} id */
-const slot = (id) => {
-  if (!borrowed.includes(id)) borrowed.push(id);
-  return borrowed.indexOf(id);
-};
+/** What the part's <script> carries (document.currentScript, read once as the file runs). */
+const PART_SCRIPT = "\0osdi-part";
+/** Its table, for a part that borrows from the core. */
+const SHARED_TABLE = "\0osdi-shared";
+/** The id of the stand-in for one of the core's modules. */
+const FROM_CORE = "\0osdi-core:";
+/** What each part takes from the core: part -> the core's module id -> binding names. @type {Map<string, Map<string, Set<string>>>} */
+const taken = new Map();
+/** The bindings the parts borrow, in the order of the table's slots: [module id, name]. @type {[string, string][]} */
+const borrowed = [];
+const slot = (/** @type {string} */ id, /** @type {string} */ name) =>
+  borrowed.findIndex(([i, n]) => i === id && n === name);
 
-for (const part of PARTS) {
+/**
+ * A part's build. Its entry hands the part's default export over; the core's modules
+ * are externals in the first pass (`first`), stand-ins reading the table in the second.
+ * @param {{ name: string, path: string }} part
+ * @param {boolean} first
+ */
+const buildPart = (part, first) => {
   const entry = `\0part:${part.name}`;
-  const build = await bundle({
+  return bundle({
     input: entry,
+    page: true,
     plugins: [
       /** @type {import("rolldown").Plugin} */ ({
         name: "osdi-embed-part",
         async resolveId(source, importer) {
-          if (source === entry) return source;
+          if (source === entry || source === PART_SCRIPT || source === SHARED_TABLE) return source;
           if (!importer) return null;
           const found = await this.resolve(source, importer, { skipSelf: true });
           if (found && !found.external && found.id !== part.path && core.has(found.id))
-            return { id: found.id, external: true };
+            return first ? { id: found.id, external: true } : FROM_CORE + found.id;
           return found;
         },
         load(id) {
-          if (id !== entry) return null;
           // What the part's file does when it runs: hands its default export over.
-          return `import value from ${JSON.stringify(part.path)};\ndocument.currentScript.osdiPart.define(value);\n`;
+          if (id === entry)
+            return `import { osdiPart } from ${JSON.stringify(PART_SCRIPT)};\nimport value from ${JSON.stringify(part.path)};\nosdiPart.define(value);\n`;
+          if (id === PART_SCRIPT)
+            return "export const osdiPart = document.currentScript.osdiPart;\n";
+          if (id === SHARED_TABLE)
+            return `import { osdiPart } from ${JSON.stringify(PART_SCRIPT)};\nexport const shared = osdiPart.shared;\n`;
+          if (!id.startsWith(FROM_CORE)) return null;
+          const from = id.slice(FROM_CORE.length);
+          const names = [...(taken.get(part.name)?.get(from) ?? [])];
+          return [
+            `import { shared } from ${JSON.stringify(SHARED_TABLE)};`,
+            ...names.map((name) => `const s${slot(from, name)} = shared[${slot(from, name)}];`),
+            `export { ${names.map((name) => `s${slot(from, name)} as ${name}`).join(", ")} };`,
+          ].join("\n");
         },
       }),
     ],
   });
-  // The ESM form names every binding taken from the core; the IIFE is what ships.
+};
+
+// The first pass: a part's ESM form names every binding it takes from the core.
+for (const part of PARTS) {
+  const build = await buildPart(part, true);
   const esm = (await build.generate({ format: "es", paths: (id) => id })).output[0].code;
-  for (const [, list, from] of esm.matchAll(/^import\s*\{([^}]*)\}\s*from\s*"([^"]+)";?$/gm)) {
-    const id = resolve(from);
-    const set = names.get(id) ?? new Set();
-    for (const item of list.split(",")) set.add(item.trim().split(/\s+as\s+/)[0]);
-    names.set(id, set);
-  }
+  await build.close();
   if (/^import\s+(?!\{)/m.test(esm))
     throw new Error(`src/parts/${part.name}: import only named bindings from the core`);
+  /** @type {Map<string, Set<string>>} */
+  const from = new Map();
+  for (const [, list, id] of esm.matchAll(/^import\s*\{([^}]*)\}\s*from\s*"([^"]+)";?$/gm)) {
+    const names = from.get(resolve(id)) ?? new Set();
+    for (const item of list.split(",")) names.add(item.trim().split(/\s+as\s+/)[0]);
+    from.set(resolve(id), names);
+  }
+  taken.set(part.name, from);
+  for (const [id, names] of from)
+    for (const name of names) if (slot(id, name) < 0) borrowed.push([id, name]);
+}
+// The slots: in the order of the core's own modules, names in order within each (the
+// same sources make the same files; beside their neighbours, the bindings compress best).
+const modules = [...core];
+borrowed.sort(
+  ([a, x], [b, y]) => modules.indexOf(a) - modules.indexOf(b) || (x < y ? -1 : x > y ? 1 : 0),
+);
+
+// The second pass: the files that ship.
+for (const part of PARTS) {
   const file = `osdi-embed-${part.name}.js`;
+  const build = await buildPart(part, false);
   const iife = await build.generate({
     format: "iife",
     file: `dist/${file}`,
     sourcemap: true,
-    globals: (/** @type {string} */ id) => `document.currentScript.osdiPart.shared[${slot(id)}]`,
+    minify: PAGE_MINIFY,
   });
   await build.close();
   await squeeze(file, iife.output[0]);
@@ -202,20 +280,16 @@ for (const file of readdirSync("dist").filter((f) => /\.(js|css)$/.test(f))) {
   pins[file] = sri(readFileSync(`dist/${file}`), "sha256");
 }
 
-// 3. osdi-embed.js, with the table of what the parts borrow (in the order of
-// their slots) and the parts' hashes.
+// 3. osdi-embed.js, with the table of what the parts borrow (each binding in its
+// slot) and the parts' hashes.
 const table = [
-  ...borrowed.map(
-    (id, i) =>
-      `import { ${[...(names.get(id) ?? [])].map((n) => `${n} as s${i}_${n}`).join(", ")} } from ${JSON.stringify(id)};`,
-  ),
-  `export const shared = [${borrowed
-    .map((id, i) => `{ ${[...(names.get(id) ?? [])].map((n) => `${n}: s${i}_${n}`).join(", ")} }`)
-    .join(", ")}];`,
+  ...borrowed.map(([id, name], i) => `import { ${name} as s${i} } from ${JSON.stringify(id)};`),
+  `export const shared = [${borrowed.map((_, i) => `s${i}`).join(", ")}];`,
 ].join("\n");
 const main = await bundle({
   input: "src/browser.ts",
   define: { __INTEGRITY__: JSON.stringify(pins) },
+  page: true,
   plugins: [
     {
       name: "osdi-embed-shared",
@@ -224,7 +298,12 @@ const main = await bundle({
   ],
 });
 const mainChunk = (
-  await main.generate({ format: "iife", file: "dist/osdi-embed.js", sourcemap: true })
+  await main.generate({
+    format: "iife",
+    file: "dist/osdi-embed.js",
+    sourcemap: true,
+    minify: PAGE_MINIFY,
+  })
 ).output[0];
 await main.close();
 await squeeze("osdi-embed.js", mainChunk, MAIN_MAP_COMMENT);

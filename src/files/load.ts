@@ -10,9 +10,13 @@
  */
 import { print } from "../console";
 
-/** File name -> SRI hash, written in by the build; empty in tests and the ESM build. */
-declare const __INTEGRITY__: Record<string, string> | undefined;
-const INTEGRITY: Record<string, string> = typeof __INTEGRITY__ === "object" ? __INTEGRITY__ : {};
+/** File name -> SRI hash: the build's, from src/browser.ts; none in tests and the ESM build. */
+let integrity: Record<string, string> = {};
+
+/** The SRI hash of each file beside the script (the build writes them into osdi-embed.js). */
+export function setIntegrity(hashes: Record<string, string>): void {
+  integrity = hashes;
+}
 
 /** The page names the folder itself: survives script joining, inlining and CDNs. */
 export const BASE_META = "osdi-embed-base";
@@ -119,7 +123,7 @@ function scriptUrl(url: string): string {
 
 /** What every file element carries: its hash, fetched without credentials. */
 function pin(el: HTMLScriptElement | HTMLLinkElement, file: string) {
-  const hash = INTEGRITY[file];
+  const hash = integrity[file];
   if (hash) el.integrity = hash;
   el.crossOrigin = "anonymous";
 }

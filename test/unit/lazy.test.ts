@@ -83,7 +83,6 @@ afterEach(() => {
   document.removeEventListener("load", hold, true);
   document.removeEventListener("error", hold, true);
   for (const s of scripts()) s.remove();
-  delete (globalThis as { __INTEGRITY__?: unknown }).__INTEGRITY__;
   vi.restoreAllMocks();
 });
 
@@ -217,9 +216,8 @@ describe("the script elements", () => {
 
   it("carry the file's SRI hash when the build wrote one in", async () => {
     const hash = `sha384-${"A".repeat(64)}`;
-    // What the build's define puts in osdi-embed.js, read when src/files/load.ts is evaluated.
-    (globalThis as { __INTEGRITY__?: unknown }).__INTEGRITY__ = { "osdi-embed-help.js": hash };
-    await fresh();
+    // What src/browser.ts hands over from the build's define in osdi-embed.js.
+    load.setIntegrity({ "osdi-embed-help.js": hash });
     load.setBase(BASE);
     void lazy.part("help").catch(() => {});
     void lazy.part("countries").catch(() => {});
