@@ -56,6 +56,32 @@ const PAGE = {
 };
 
 /**
+ * Preact for function components only, in the files a page loads: none of ours is a
+ * class (src/, the parts, @preact/signals and Preact's hooks render functions only),
+ * so the test that tells a class component (`prototype.render`) is written as false,
+ * and the minifier drops what only classes use (getDerivedStateFromProps,
+ * componentWillMount, componentDidMount, componentDidUpdate, getSnapshotBeforeUpdate…).
+ * The hooks that function components use (shouldComponentUpdate, which the signals
+ * set, and componentDidCatch, which useErrorBoundary sets) are untouched. The ESM
+ * build leaves Preact to the app, whole. A Preact whose code no longer reads so
+ * fails the build here, to be looked at again.
+ * @type {import("rolldown").Plugin}
+ */
+const functionComponentsOnly = {
+  name: "osdi-embed-function-components-only",
+  transform(code, id) {
+    // Preact's own file (not a part's stand-in for it, whose id starts with \0).
+    if (id.startsWith("\0") || !/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id))
+      return null;
+    const isClass = /(\b\w+)=(\w+)\.prototype&&\2\.prototype\.render/g;
+    const found = code.match(isClass) ?? [];
+    if (found.length !== 1)
+      throw new Error(`preact.mjs: expected one class-component test, found ${found.length}`);
+    return code.replace(isClass, "$1=!1");
+  },
+};
+
+/**
  * One rolldown pass. `define` adds to the build-time constants; `plugins` for
  * the parts' wrapping and the shared table; `page` for the files a page loads
  * (PAGE); `onLog` to leave out a warning that is known to be noise.
@@ -65,7 +91,7 @@ const bundle = ({ input, external, plugins = [], define = {}, page = false, onLo
   rolldown({
     input,
     external,
-    plugins,
+    plugins: page ? [...plugins, functionComponentsOnly] : plugins,
     onLog,
     logLevel: "warn",
     // The compiler options come from scripts/transform.mjs, as for the tests.
@@ -93,7 +119,10 @@ const MAIN_MAP_COMMENT = false;
  * The terser pass over every file a page loads: a second pass after rolldown's
  * own (PAGE_MINIFY), and ASCII-only output (a host or CDN that serves the files
  * without a charset still gets every language right). Of terser's "unsafe"
- * options only unsafe_arrows: a function expression that uses neither `this` nor
+ * options, `unsafe` itself: it assumes built-ins are not replaced and writes
+ * `String(x)` as `""+x`, which differs only for a Symbol (a setting is never one:
+ * mount()'s types say so) and for an object with a valueOf of its own (none here);
+ * and unsafe_arrows: a function expression that uses neither `this` nor
  * `arguments` becomes an arrow, which has no prototype and cannot be called with
  * `new`; nothing here does either to such a function (Preact tells a class
  * component by its prototype's render, and takes a function without one for a
@@ -107,7 +136,7 @@ const MAIN_MAP_COMMENT = false;
 async function squeeze(file, chunk, comment = true) {
   const out = await minify(chunk.code, {
     ecma: 2020,
-    compress: { passes: 3, ecma: 2020, unsafe_arrows: true, lhs_constants: false },
+    compress: { passes: 3, ecma: 2020, unsafe: true, unsafe_arrows: true, lhs_constants: false },
     format: { ascii_only: true },
     sourceMap: {
       content: /** @type {any} */ (chunk.map),

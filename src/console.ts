@@ -37,15 +37,3 @@ export function say(level: "error" | "warn", text: () => string, el?: Element) {
       .catch(() => {})
       .finally(out);
 }
-
-const said = new Set<string>();
-/** A warning about how the page is set up: said once, however many widgets share it. */
-export function once(code: string, text: string, el?: Element) {
-  if (said.has(code)) return;
-  said.add(code);
-  say(
-    "warn",
-    () => `${TAG} ${text} ${fixFor(code, "") ?? `See docs/reference.md, "${code}".`}`,
-    el,
-  );
-}

@@ -28,6 +28,7 @@ setImports({
   "lang-es": () => import("./parts/lang-es"),
   "lang-fr": () => import("./parts/lang-fr"),
   "lang-pt": () => import("./parts/lang-pt"),
+  rendered: () => import("./parts/rendered"),
 });
 
 export type { CustomField, FieldName, Kind } from "./config/attributes";

@@ -22,7 +22,10 @@ export class AuthorError extends Error {
   }
 }
 
-/** An unknown data-osdi-* name: a warning that suggests the closest known one. */
+/**
+ * A warning about a data-osdi-* name or value: an unknown name (the help text suggests
+ * the closest known one), or a value to think twice about (consentBox).
+ */
 export const unknown = (code: string, name: string, value?: string, el?: Element) =>
   say(
     "warn",

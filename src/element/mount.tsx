@@ -6,20 +6,19 @@
 import { type ComponentChildren, h, hydrate, render } from "preact";
 import { useErrorBoundary } from "preact/hooks";
 import { MOUNTED, PREFIX } from "../config/attributes";
-import { AuthorError } from "../config/log";
+import { AuthorError, unknown } from "../config/log";
 import { type Options, parseOptions, type Raw } from "../config/parse";
 import { CALLBACK, type Settings, toAttributes } from "../config/settings";
-import { fixFor, once, say, TAG } from "../console";
+import { say } from "../console";
 import { type Callbacks, emit } from "../events";
-import { type PartName, part } from "../files/parts";
+import { type PartName, type Parts, part } from "../files/parts";
 import { translator } from "../i18n/t";
 import { loadWords, type Words } from "../i18n/words";
 import { resume } from "../outbox/resume";
 import { createModel, type Model, release } from "../submit/model";
-import { adopt } from "../widget/adopt";
 import { Widget } from "../widget/Widget";
 import { given, readAttributes, readPage } from "./page";
-import { RENDERED, stamp } from "./rendered";
+import { RENDERED } from "./rendered";
 import { forget, later } from "./slices";
 import { stylesheet } from "./stylesheet";
 
@@ -136,8 +135,6 @@ const container = (el: HTMLElement): Host => ({
         <Widget model={model} lang={lang} />
       </Guard>
     );
-    // What was typed before the script ran, in markup made with this widget's uid.
-    adopt(model, el);
     if (rendered) hydrate(widget, el);
     else {
       el.replaceChildren();
@@ -177,20 +174,13 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
     const [uid, stamped] = el.getAttribute(RENDERED)?.split(" ") ?? [];
     // English words until the widget's own have come (the fallback shows meanwhile).
     const model = createModel(options, translator(options), el, uid);
-    const show = ({ lang, text }: Words) => {
+    const show = ({ lang, text }: Words, fits?: Parts["rendered"] | void) => {
       if (!current()) return;
       forget(el);
       model.words.value = text;
-      // Only markup made for these very attributes, version and language is hydrated.
-      const rendered =
-        stamped === stamp(raw, el.getElementsByTagName("*").length) &&
-        el.firstElementChild?.getAttribute("lang") === lang;
-      if (stamped && !rendered)
-        say(
-          "warn",
-          () => `${TAG} ${RENDERED}: ${fixFor("rendered", "") ?? "see docs/reference.md."}`,
-          el,
-        );
+      // Only markup made for these very attributes, version and language is hydrated
+      // (osdi-embed-rendered.js tells; without it, it is drawn afresh).
+      const rendered = !!fits?.(el, raw, model, lang);
       const undo = host.show(model, lang, rendered);
       entry.dispose = () => {
         undo();
@@ -203,14 +193,18 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
     // Markup rendered ahead also waits for the parts it shows, so that hydration
     // finds them (a part that cannot come is left out, as ever).
     const style = host.styled && options.styles === "base" ? stylesheet() : undefined;
-    const needed: PartName[] = [];
+    // First the part that tells whether the markup fits (osdi-embed-rendered.js).
+    const needed: PartName[] = ["rendered"];
     if (options.kind === "event") needed.push("event");
     if (options.fields.includes("country")) needed.push("countries");
-    const shown = stamped
+    const ahead = stamped
       ? Promise.all(needed.map((name) => part(name).catch(() => {})))
       : undefined;
-    if (!style && !shown && !(words instanceof Promise)) show(words);
-    else Promise.all([words, style, shown]).then(([w]) => later(el, () => show(w)));
+    if (!style && !ahead && !(words instanceof Promise)) show(words);
+    else
+      Promise.all([words, style, ahead]).then(([w, , parts]) =>
+        later(el, () => show(w, parts?.[0] as Parts["rendered"] | undefined)),
+      );
     return true;
   } catch (e) {
     broken(el, e);
@@ -218,10 +212,14 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
   }
 }
 
+/** Whether the page has had its one warning about a consent box (below). */
+let consentTold = false;
+
 /** A consent box that Action Network does not heed: one warning for the page. */
 function consent({ emailOptIn }: Options, el: Element) {
-  if (emailOptIn && emailOptIn !== "required")
-    once("consentBox", `data-osdi-email-opt-in="${emailOptIn}":`, el);
+  if (consentTold || !emailOptIn || emailOptIn === "required") return;
+  consentTold = true;
+  unknown("consentBox", "email-opt-in", emailOptIn, el);
 }
 
 /** Puts the fallback back and says why. */

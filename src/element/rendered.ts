@@ -13,10 +13,12 @@ export const RENDERED = `${PREFIX}rendered`;
 
 /** The stamp for these attributes (the marks "rendered" and "mounted" left out) and element count. */
 export function stamp(raw: Raw, elements: number): string {
-  const names = Object.keys(raw)
-    .filter((name) => name !== "rendered" && name !== "mounted")
-    .sort();
-  const text = JSON.stringify([version, elements, names.map((name) => [name, raw[name]])]);
+  // In the order written (the server writes them in one order, the page keeps it).
+  const text = JSON.stringify([
+    version,
+    elements,
+    Object.entries(raw).filter(([name]) => name !== "rendered" && name !== "mounted"),
+  ]);
   // FNV-1a, 32 bits: cheap, and any change of a character changes it.
   let hash = 2166136261;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);

@@ -21,7 +21,8 @@ export function setIntegrity(hashes: Record<string, string>): void {
 /** The page names the folder itself: survives script joining, inlining and CDNs. */
 export const BASE_META = "osdi-embed-base";
 
-const FIX = `Keep its files together, name their folder in <meta name="${BASE_META}" content="https://…/">, and keep osdi-embed.js out of script joining and "delay JS" (docs/hosting.md).`;
+/** The fix for files that cannot be found, said in every such message. */
+const FIX = `name their folder in <meta name="${BASE_META}" content="https://…/"> (docs/hosting.md)`;
 
 /** A URL in the folder of the files (a file in it, or the folder with a trailing slash). */
 let base: string | undefined;
@@ -64,16 +65,13 @@ const warned = new Set<string>();
 function missing(file: string, url?: string) {
   if (!url) {
     if (!lost)
-      print(
-        "error",
-        `cannot tell where its files are (${file}…), so the widgets show without their stylesheet and extras. Load it as <script src="https://…/osdi-embed.js" defer>, or name the folder: <meta name="${BASE_META}" content="https://…/">.`,
-      );
+      print("error", `cannot find its files (${file}…), so the widgets go without them: ${FIX}.`);
     lost = true;
   } else if (!warned.has(file)) {
     warned.add(file);
     print(
       "warn",
-      `${file} could not be loaded from ${url} (docs/hosting.md says why it may not), so the widgets go on without it. ${FIX}`,
+      `${file} could not be loaded from ${url}, so the widgets go on without it: keep the files together, osdi-embed.js out of script joining and "delay JS", or ${FIX}.`,
     );
   }
 }
@@ -113,7 +111,7 @@ function scriptUrl(url: string): string {
     if (!refused)
       print(
         "warn",
-        `the page's CSP allows no Trusted Types policy osdi-embed, so its extra files cannot load (the forms still work): add trusted-types osdi-embed (docs/hosting.md).`,
+        "the page's CSP allows no Trusted Types policy osdi-embed, so the extra files cannot load: add trusted-types osdi-embed (docs/hosting.md).",
       );
     refused = true;
     throw new Refused();

@@ -18,7 +18,7 @@ import type { Errors } from "../submit/validate";
 import { CUSTOM } from "../submit/values";
 import { classFor } from "../widget/classes";
 import { ErrorMessage } from "../widget/Field";
-import { addHoneypot, caught } from "../widget/Honeypot";
+import { caught, Honeypot } from "../widget/Honeypot";
 import { fieldId } from "../widget/ids";
 import { focusAfter } from "../widget/outcome";
 
@@ -90,6 +90,15 @@ function errorMessage(model: Model, id: string, error: TextKey) {
   const holder = document.createDocumentFragment();
   render(h(ErrorMessage, { model, id, error }), holder);
   return { element: holder.firstElementChild!, remove: () => render(null, holder) };
+}
+
+/** The widget's honeypot, last in the form; returns it, to take out again. */
+function addHoneypot(form: HTMLFormElement): Element {
+  const holder = document.createDocumentFragment();
+  render(h(Honeypot, null), holder);
+  const trap = holder.firstElementChild!;
+  form.append(trap);
+  return trap;
 }
 
 /** What the visitor entered in a control, in the shape the widget's own fields give. */

@@ -31,7 +31,7 @@ export function Widget({ model, lang }: { model: Model; lang: string }) {
         ?.focus();
     // A success the visitor waited for, with data-osdi-redirect: on to that page.
     const page = model.redirect.peek();
-    if (state === "success" && page) location.assign(page);
+    if (page) location.assign(page);
   }, [model, uid, state, errors]);
   const EventDetails = o.kind === "event" ? readPart("event") : undefined;
   const After = state === "success" && !o.redirect ? readPart("after") : undefined;

@@ -39,6 +39,7 @@ setImports({
   "lang-es": () => import("../../src/parts/lang-es"),
   "lang-fr": () => import("../../src/parts/lang-fr"),
   "lang-pt": () => import("../../src/parts/lang-pt"),
+  rendered: () => import("../../src/parts/rendered"),
 });
 
 const warnings = () => warn.mock.calls.map((c) => String(c[0]));

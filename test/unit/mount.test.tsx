@@ -44,6 +44,7 @@ const PARTS: Importers = {
   "lang-es": () => import("../../src/parts/lang-es"),
   "lang-fr": () => import("../../src/parts/lang-fr"),
   "lang-pt": () => import("../../src/parts/lang-pt"),
+  rendered: () => import("../../src/parts/rendered"),
 };
 setImports(PARTS);
 

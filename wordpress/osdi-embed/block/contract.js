@@ -195,10 +195,6 @@
 	/** An organizer's mistakes in the attributes: the errors that stop a widget, and warnings. */
 	/** An organizer's mistake in an attribute: the widget stays unmounted. */
 	var AuthorError = class extends Error {
-		attr;
-		value;
-		code;
-		arg;
 		constructor(attr, value, code, arg = "") {
 			super();
 			this.attr = attr;
@@ -214,7 +210,10 @@
 			return `${TAG} ${this.attr}="${this.value}" is not valid: ${this.fix || `see docs/reference.md, error "${this.code}".`} The fallback stays.`;
 		}
 	};
-	/** An unknown data-osdi-* name: a warning that suggests the closest known one. */
+	/**
+	* A warning about a data-osdi-* name or value: an unknown name (the help text suggests
+	* the closest known one), or a value to think twice about (consentBox).
+	*/
 	const unknown = (code, name, value, el) => say("warn", () => `${TAG} data-osdi-${name}${value === void 0 ? "" : `="${value}"`} ${fixFor(code, name) ?? "is not known."}`, el);
 	// src/config/parse.ts
 	const SOURCE_CODE = /^[\w-]{1,100}$/;
