@@ -174,7 +174,7 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
     const [uid, stamped] = el.getAttribute(RENDERED)?.split(" ") ?? [];
     // English words until the widget's own have come (the fallback shows meanwhile).
     const model = createModel(options, translator(options), el, uid);
-    const show = ({ lang, text }: Words, fits?: Parts["rendered"] | void) => {
+    const show = ({ lang, text }: Words, fits?: Parts["rendered"]) => {
       if (!current()) return;
       forget(el);
       model.words.value = text;
