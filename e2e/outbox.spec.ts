@@ -26,7 +26,7 @@ const KEY = "osdi-embed:outbox";
 const QUEUED = "Saved. It will be sent when you are back online.";
 /** Online, but the helper did not take it: the visitor is told so, not "when you are back online". */
 const UNREACHABLE =
-  "Action Network could not be reached. Your submission is saved on this device and will be sent automatically.";
+  "Action Network could not be reached. Saved on this device, it will be sent automatically.";
 const STORAGE_FAILED = /Could not send or save/;
 const DAY = 24 * 3600_000;
 

@@ -137,8 +137,10 @@ test("markup that no longer fits its container (an attribute edited afterwards) 
   });
   release();
   const containers = page.locator("[data-osdi-action]");
-  await expect(containers.nth(1).locator("input")).toHaveCount(2);
+  // Both shown (the edited one with the field its markup lacked).
   await expect(containers.nth(0)).toHaveAttribute("data-osdi-mounted", "");
+  await expect(containers.nth(1)).toHaveAttribute("data-osdi-mounted", "");
+  await expect(page.locator("#osdi-edited-given_name")).toBeVisible();
   const kept = await page.evaluate(() =>
     (window as unknown as { kept: Element[] }).kept.map((el) => el.isConnected),
   );

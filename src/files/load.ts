@@ -65,7 +65,10 @@ const warned = new Set<string>();
 function missing(file: string, url?: string) {
   if (!url) {
     if (!lost)
-      print("error", `cannot find its files (${file}…), so the widgets go without them: ${FIX}.`);
+      print(
+        "error",
+        `cannot find its files (${file}…): load it with <script src="…/osdi-embed.js"> or ${FIX}.`,
+      );
     lost = true;
   } else if (!warned.has(file)) {
     warned.add(file);
@@ -111,7 +114,7 @@ function scriptUrl(url: string): string {
     if (!refused)
       print(
         "warn",
-        "the page's CSP allows no Trusted Types policy osdi-embed, so the extra files cannot load: add trusted-types osdi-embed (docs/hosting.md).",
+        "the page's CSP allows no Trusted Types policy osdi-embed for the extra files: add trusted-types osdi-embed (docs/hosting.md).",
       );
     refused = true;
     throw new Refused();

@@ -88,7 +88,7 @@ export function renderAttributes(
   const strings = STRINGS[lang.split("-")[0]];
   const uid = options.id ?? `osdi-${stamp(raw, 0)}`;
   // A stand-in host: nothing is sent or fired while rendering.
-  const host = { ownerDocument: {} } as HTMLElement;
+  const host = { ownerDocument: { location: {} } } as HTMLElement;
   const model = createModel(parsed, translator(parsed, strings), host, uid);
   let html = renderToString(h(Widget, { model, lang }));
   // Sent before the script runs: to the public page with nothing in it, or nowhere.

@@ -18,7 +18,7 @@ const prune = <T>(x: T): T =>
 export function buildBody(
   options: Options,
   values: Values,
-  page: { hostname: string },
+  page: { hostname?: string },
 ): HelperBody {
   const t = (k: string) => (options.fields.includes(k as never) ? text(values[k]) : "");
   const email = t("email").toLowerCase();

@@ -24,8 +24,8 @@ export interface Model {
   uid: string;
   /** The container (or the author's own form). */
   host: HTMLElement;
-  /** The page's host name, sent as the referrer data's website. */
-  website: string;
+  /** The page's host name, sent as the referrer data's website (none on a server). */
+  website?: string;
   state: Signal<State>;
   status: Signal<TextKey | "">;
   errors: Signal<Errors>;
@@ -69,7 +69,7 @@ export function createModel(
     controls: list,
     uid,
     host,
-    website: host.ownerDocument.location?.hostname ?? "",
+    website: host.ownerDocument.location.hostname,
     state: signal("idle"),
     status: signal(""),
     errors: signal({}),

@@ -24,7 +24,7 @@ export function Field({ model, control, lang }: { model: Model; control: Control
   const error = useComputed(() => model.errors.value[key]).value;
   const id = fieldId(model, key);
   const box = type === "checkbox" && !group;
-  const hint = key === "sms_opt_in" ? model.text("sms_disclosure") : "";
+  const hint = key === "sms_opt_in" ? model.text("sms_disclosure") : undefined;
   const described =
     [hint && `${id}:hint`, error && `${id}:error`].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -144,11 +144,11 @@ export function Field({ model, control, lang }: { model: Model; control: Control
           )}
         </>
       )}
-      {hint ? (
+      {hint && (
         <div class={classFor(o, "hint")} id={`${id}:hint`}>
           {hint}
         </div>
-      ) : null}
+      )}
       {error && <ErrorMessage model={model} id={id} error={error} />}
     </div>
   );

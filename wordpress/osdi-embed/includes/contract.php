@@ -196,7 +196,7 @@ function osdi_embed_contract() {
 			'submitting' => 'Sending…',
 			'thanks' => 'Thank you!',
 			'queued' => 'Saved. It will be sent when you are back online.',
-			'queued_unreachable' => 'Action Network could not be reached. Your submission is saved on this device and will be sent automatically.',
+			'queued_unreachable' => 'Action Network could not be reached. Saved on this device, it will be sent automatically.',
 			'share' => 'Share',
 			'share_copy' => 'Copy link',
 			'share_copied' => 'Link copied',
