@@ -9,23 +9,16 @@ import { analyse, TRACE_CATEGORIES } from "./trace.mjs";
 
 /**
  * Runs before any script of the page, the same on all four: it records osdi:ready
- * events, the first contentful paint, long tasks, layout shifts and the submit click,
- * and resolves __benchSettled once the forms are ready to send (every osdi:ready, the
- * peer's mark, the floor's DOMContentLoaded and stylesheets; each in the frame after),
- * the load event has passed and two frames and 100 ms more have gone by. The bench
- * awaits that with one CDP call: no harness code runs meanwhile.
+ * events, long tasks, layout shifts and the submit click, and resolves __benchSettled
+ * once the forms are ready to send (every osdi:ready, the peer's mark, the floor's
+ * DOMContentLoaded and stylesheets; each in the frame after), the load event has passed
+ * and two frames and 100 ms more have gone by. The bench awaits that with one CDP call:
+ * no harness code runs meanwhile.
  */
 export function collectors() {
   const w = /** @type {any} */ (window);
-  /** @type {{ readyAt: [Element, number][], shown: number, contentfulPaint: number, longtasks: number[], shifts: number[], settledAt: number }} */
-  const b = {
-    readyAt: [],
-    shown: Number.NaN,
-    contentfulPaint: Number.NaN,
-    longtasks: [],
-    shifts: [],
-    settledAt: 0,
-  };
+  /** @type {{ readyAt: [Element, number][], shown: number, longtasks: number[], shifts: number[], settledAt: number }} */
+  const b = { readyAt: [], shown: Number.NaN, longtasks: [], shifts: [], settledAt: 0 };
   w.__bench = b;
   const observe = (/** @type {string} */ type, /** @type {(e: any) => void} */ fn) => {
     try {
@@ -34,9 +27,6 @@ export function collectors() {
   };
   observe("longtask", (e) => b.longtasks.push(e.duration));
   observe("layout-shift", (e) => e.hadRecentInput || b.shifts.push(e.value));
-  observe("paint", (e) => {
-    if (e.name === "first-contentful-paint") b.contentfulPaint = e.startTime;
-  });
   // The first listener of all; sent out at once, as a plain form's post unloads the page.
   addEventListener("click", (e) => w.__benchClick?.(e.timeStamp), true);
   w.__benchSettled = new Promise((resolve) => {
@@ -94,8 +84,15 @@ export function collectors() {
   });
 }
 
-/** Read in the page once it has settled. */
-function snapshot() {
+/**
+ * Read in the page once it has settled. The first contentful paint's entry comes once
+ * the compositor says the frame was presented, which on a busy machine can be after
+ * the page has settled: it is waited for (5 s at most).
+ */
+async function snapshot() {
+  const paint = () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
+  for (let i = 0; i < 50 && paint() === undefined; i++)
+    await new Promise((done) => setTimeout(done, 100));
   const b = /** @type {any} */ (window).__bench;
   const nav = /** @type {PerformanceNavigationTiming} */ (
     performance.getEntriesByType("navigation")[0]
@@ -117,7 +114,7 @@ function snapshot() {
     // Visible and typeable: a form in the page's HTML (the floor's, the form in the HTML)
     // at the first contentful paint; one the script draws (the snippet's) once it is
     // ready, the frame after its last osdi:ready; the peer's as its ready, as before.
-    visible: kind === "floor" || kind === "html" ? b.contentfulPaint : ready,
+    visible: kind === "floor" || kind === "html" ? (paint() ?? Number.NaN) : ready,
     ready,
     widgets: b.readyAt.length,
     onScreen: widgets ? last(onScreen) : null,
