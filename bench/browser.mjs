@@ -8,11 +8,12 @@ import { analyse, TRACE_CATEGORIES } from "./trace.mjs";
 /** @import { Profile } from "./profiles.mjs" */
 
 /**
- * Runs before any script of the page, the same on all three: it records osdi:ready
+ * Runs before any script of the page, the same on all four: it records osdi:ready
  * events, long tasks, layout shifts and the submit click, and resolves __benchSettled
- * once the forms are usable (every osdi:ready, the peer's mark, the floor's
- * DOMContentLoaded and stylesheets; each in the frame after), the load event has passed and two frames and 100 ms more have
- * gone by. The bench awaits that with one CDP call: no harness code runs meanwhile.
+ * once the forms are ready to send (every osdi:ready, the peer's mark, the floor's
+ * DOMContentLoaded and stylesheets; each in the frame after), the load event has passed
+ * and two frames and 100 ms more have gone by. The bench awaits that with one CDP call:
+ * no harness code runs meanwhile.
  */
 export function collectors() {
   const w = /** @type {any} */ (window);
@@ -40,17 +41,18 @@ export function collectors() {
       else addEventListener("load", settle);
     };
     const kind = location.pathname.split("/").pop()?.split("-")[0];
-    // Usable means on screen: the frame after the moment (its task has ended by then, and
-    // the browser paints what it did), taken the same way for all three, with no trace.
+    // Ready means on screen: the frame after the moment (its task has ended by then, and
+    // the browser paints what it did), taken the same way for all four, with no trace.
     const shown = (/** @type {() => void} */ then) =>
       requestAnimationFrame(() => {
         b.shown = performance.now();
         then();
       });
     // Counted at the first osdi:ready (the deferred script runs after parsing), not per
-    // event, so no bench work lands in osdi-embed's time.
+    // event, so no bench work lands in osdi-embed's time. The snippet's widgets and the
+    // form in the HTML alike: drawn or brought to life, each sends one.
     let expected = 0;
-    if (kind === "osdi")
+    if (kind === "osdi" || kind === "html")
       document.addEventListener(
         "osdi:ready",
         (e) => {
@@ -82,26 +84,40 @@ export function collectors() {
   });
 }
 
-/** Read in the page once it has settled. */
-function snapshot() {
+/**
+ * Read in the page once it has settled. The first contentful paint's entry comes once
+ * the compositor says the frame was presented, which on a busy machine can be after
+ * the page has settled: it is waited for (5 s at most).
+ */
+async function snapshot() {
+  const paint = () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
+  for (let i = 0; i < 50 && paint() === undefined; i++)
+    await new Promise((done) => setTimeout(done, 100));
   const b = /** @type {any} */ (window).__bench;
   const nav = /** @type {PerformanceNavigationTiming} */ (
     performance.getEntriesByType("navigation")[0]
   );
   const kind = location.pathname.split("/").pop()?.split("-")[0];
+  const widgets = kind === "osdi" || kind === "html";
   const last = (/** @type {[Element, number][]} */ l) => Math.max(...l.map(([, t]) => t));
   // The widgets in the first viewport (never scrolled; the sized fallback has the
-  // widget's height, so where a container is now is where it was).
+  // widget's height, and the form in the HTML is there from the start, so where a
+  // container is now is where it was).
   const onScreen = /** @type {[Element, number][]} */ (b.readyAt).filter(([el]) => {
     const r = el.getBoundingClientRect();
     return r.top < innerHeight && r.bottom > 0 && r.height > 0;
   });
+  const ready = widgets ? last(b.readyAt) : b.shown;
 
   return {
     responseEnd: nav.responseEnd,
-    ready: kind === "osdi" ? last(b.readyAt) : b.shown,
+    // Visible and typeable: a form in the page's HTML (the floor's, the form in the HTML)
+    // at the first contentful paint; one the script draws (the snippet's) once it is
+    // ready, the frame after its last osdi:ready; the peer's as its ready, as before.
+    visible: kind === "floor" || kind === "html" ? (paint() ?? Number.NaN) : ready,
+    ready,
     widgets: b.readyAt.length,
-    onScreen: kind === "osdi" ? last(onScreen) : null,
+    onScreen: widgets ? last(onScreen) : null,
     settledAt: b.settledAt,
     longtasks: b.longtasks,
     cls: b.shifts.reduce((/** @type {number} */ a, /** @type {number} */ v) => a + v, 0),
@@ -127,6 +143,11 @@ export async function newContext(/** @type {Browser} */ browser, /** @type {Prof
  */
 async function open(ctx, p, url, listen) {
   const page = await ctx.newPage();
+  /** @type {string[]} the page's console warnings and errors */
+  const warnings = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning" || m.type() === "error") warnings.push(`${m.type()}: ${m.text()}`);
+  });
   const cdp = await ctx.newCDPSession(page);
   listen?.(cdp);
   await cdp.send("Network.enable");
@@ -147,32 +168,38 @@ async function open(ctx, p, url, listen) {
     timeout: 60_000,
   });
   if (r.exceptionDetails) throw new Error(`${url}: ${r.exceptionDetails.text}`);
-  return { page, cdp };
+  return { page, cdp, warnings };
 }
 
 /**
  * One load in a new tab of ctx; the JS heap is read after a forced GC, once settled
- * (past the window the trace is read in).
+ * (past the window the trace is read in). A form in the HTML that the script drew afresh
+ * (its stamp did not match: the console says "data-osdi-rendered") is not what the
+ * page is there to measure, so the run stops.
  * @param {BrowserContext} ctx @param {Profile} p @param {string} url @param {number} n
  */
 export async function loadOnce(ctx, p, url, n) {
-  const { page, cdp } = await open(ctx, p, url);
+  const { page, cdp, warnings } = await open(ctx, p, url);
   try {
     const s = await page.evaluate(snapshot);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
-    if (url.includes("/osdi-") && s.widgets !== n)
+    if (/\/(osdi|html)-/.test(url) && s.widgets !== n)
       throw new Error(`${url}: ${s.widgets} of ${n} widgets mounted`);
+    const redrawn = warnings.filter((w) => w.includes("data-osdi-rendered"));
+    if (redrawn.length)
+      throw new Error(`${url}: ${redrawn.length} forms drawn afresh: ${redrawn[0]}`);
     if (!Number.isFinite(s.ready)) throw new Error(`${url}: never ready`);
-    return { url, ...s, heap };
+    if (!Number.isFinite(s.visible)) throw new Error(`${url}: no first contentful paint`);
+    return { url, ...s, heap, warnings };
   } finally {
     await page.close();
   }
 }
 
 /**
- * A load's figures: ready and on-screen ready (the frame after, taken in the page) from
- * the document's responseEnd and from the navigation's start; with a trace, CPU until
+ * A load's figures: visible and typeable, ready to send and on-screen ready (taken in the
+ * page) from the document's responseEnd and from the navigation's start; with a trace, CPU until
  * settled, the tasks over 50 ms of wall time, the longest, and the most CPU of
  * osdi-embed's script in one. Without one (a profile whose CPU is slowed, where tracing
  * would slow the page more), those are left out and long tasks come from the page's own
@@ -191,6 +218,8 @@ export function withTrace(l, events) {
     ready: l.ready - l.responseEnd,
     // From the start of the navigation: what a visitor who followed a link waits.
     fromStart: l.ready,
+    visible: l.visible - l.responseEnd,
+    visibleFromStart: l.visible,
     onScreen: l.onScreen === null ? null : l.onScreen - l.responseEnd,
     traced: !!t,
     cpu: t ? t.cpu : Number.NaN,
@@ -203,6 +232,7 @@ export function withTrace(l, events) {
     cls: l.cls,
     heap: l.heap,
     files: l.files,
+    warnings: l.warnings,
   };
 }
 

@@ -1,13 +1,24 @@
 // @ts-check
 // The host pages, one per contender and form count, written to bench/pages/ and served
 // with {{HELPER}} replaced by the sandbox's origin. The same petition form under the same
-// headings on all: the README's snippet (osdi), by hand (floor), by hand + jquery-osdi (peer).
+// headings on all: the README's snippet (osdi), the form in the HTML (html: osdi-embed/server's
+// markup, rendered with the sandbox's origin itself, since its stamp covers the action URL),
+// by hand (floor), by hand + jquery-osdi (peer).
 
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const CONTENDERS = /** @type {const} */ (["osdi", "floor", "peer"]);
+export const CONTENDERS = /** @type {const} */ (["osdi", "html", "floor", "peer"]);
 /** @typedef {typeof CONTENDERS[number]} Contender */
+/** The contenders whose forms osdi-embed's script brings to life: each sends osdi:ready. */
+export const WIDGETS = /** @type {readonly Contender[]} */ (["osdi", "html"]);
+
+/**
+ * What the HTML-first pages are made with: the helper sandbox's origin (known once it has
+ * started) and renderContainer of the measured build's osdi-embed/server.
+ * @typedef {{ helper: string, renderContainer: (settings: object,
+ *   options: { fallbackHref?: string, lang?: string, id?: string }) => string }} Server
+ */
 
 const FIELDS = [
   // [osdi field, jquery-osdi input name, label, type, autocomplete, required]
@@ -19,6 +30,9 @@ const FIELDS = [
 
 /** Action id of form i (1-based) on the page with n forms. */
 const actionId = (/** @type {number} */ n, /** @type {number} */ i) => `bench-${n}-${i}`;
+/** The action's public page: the snippet's fallback link, where the HTML-first form goes without the script. */
+const publicPage = (/** @type {number} */ n, /** @type {number} */ i) =>
+  `https://actionnetwork.org/petitions/${actionId(n, i)}`;
 
 /**
  * The README's snippet; the class gives the container the widget's height (the
@@ -30,7 +44,7 @@ const snippet = (/** @type {number} */ n, /** @type {number} */ i) => `        <
           data-osdi-fields="given_name family_name email postal_code"
           data-osdi-tags="bench"
         >
-          <a href="https://actionnetwork.org/petitions/${actionId(n, i)}">Sign petition ${i}</a>
+          <a href="${publicPage(n, i)}">Sign petition ${i}</a>
         </div>
 `;
 
@@ -53,8 +67,34 @@ ${fields}            <button class="osdi-embed__button" type="submit">Sign</butt
 `;
 }
 
+/**
+ * The form in the HTML: the same attributes as the snippet, the widget's markup inside,
+ * as osdi-embed/server renders it (no class, so no min-height: nothing is there to move).
+ * @param {number} n @param {number} i @param {Server} [server]
+ */
+function inHtml(n, i, server) {
+  if (!server)
+    throw new Error("the HTML-first pages need the sandbox's origin and the server build");
+  const container = server.renderContainer(
+    {
+      action: `${server.helper}/api/v2/petitions/${actionId(n, i)}`,
+      fields: FIELDS.map(([field]) => field),
+      tags: ["bench"],
+    },
+    { fallbackHref: publicPage(n, i), lang: "en", id: `osdi-bench-${i}` },
+  );
+  return `        ${container}\n`;
+}
+
+/** @type {Record<Contender, { title: string, css: boolean, form: (n: number, i: number, server?: Server) => string, scripts: string[] }>} */
 const PAGES = {
   osdi: { title: "osdi-embed", css: true, form: snippet, scripts: ["/dist/osdi-embed.js"] },
+  html: {
+    title: "The form in the HTML",
+    css: true,
+    form: inHtml,
+    scripts: ["/dist/osdi-embed.js"],
+  },
   floor: { title: "Static HTML", css: true, form: handForm, scripts: [] },
   peer: {
     title: "jQuery and jquery-osdi",
@@ -68,15 +108,15 @@ const PAGES = {
   },
 };
 
-/** @param {Contender} kind @param {number} n */
-export function renderPage(kind, n) {
+/** @param {Contender} kind @param {number} n @param {Server} [server] */
+export function renderPage(kind, n, server) {
   const { css, form, scripts } = PAGES[kind];
   const title = `${PAGES[kind].title}, ${n} petition${n > 1 ? "s" : ""}`;
   const sections = Array.from({ length: n }, (_, j) => j + 1).map(
     (i) => `      <section>
         <h2>Petition ${i}</h2>
         <p>Tell the council to fund repairs in district ${i}.</p>
-${form(n, i)}      </section>
+${form(n, i, server)}      </section>
 `,
   );
   return `<!doctype html>
@@ -104,12 +144,14 @@ export const pageName = (/** @type {string} */ kind, /** @type {number} */ n) =>
  * style, the same for all) with the fallback's min-height: the mounted widget's height
  * at each viewport width the bench uses (widest first, narrower ones in media queries).
  * @param {string} dir @param {number[]} counts @param {Record<number, number>} heights
+ * @param {Server} server
  */
-export function writePages(dir, counts, heights) {
+export function writePages(dir, counts, heights, server) {
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) rmSync(join(dir, f), { recursive: true });
   for (const kind of CONTENDERS)
-    for (const n of counts) writeFileSync(join(dir, pageName(kind, n)), renderPage(kind, n));
+    for (const n of counts)
+      writeFileSync(join(dir, pageName(kind, n)), renderPage(kind, n, server));
   const slot = Object.entries(heights)
     .sort(([a], [b]) => Number(b) - Number(a))
     .map(

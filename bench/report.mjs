@@ -3,11 +3,12 @@
 // bench/notes.md (written by hand) is added at the end as it stands.
 
 import { existsSync, readFileSync } from "node:fs";
-import { CONTENDERS } from "./pages.mjs";
+import { CONTENDERS, WIDGETS } from "./pages.mjs";
 
 /** @type {Record<string, string>} */
 const NAMES = {
   osdi: "osdi-embed",
+  html: "osdi-embed, the form in the HTML",
   floor: "floor: static HTML",
   peer: "peer: jQuery + jquery-osdi",
 };
@@ -39,6 +40,14 @@ function table(/** @type {string} */ head, /** @type {(string | number)[][]} */ 
 }
 /** @typedef {import("./trace.mjs").Task} Task */
 
+/** What the pages printed to the console (warnings and errors), with how many loads did. */
+function consoleLine(/** @type {Record<string, number> | undefined} */ warnings) {
+  if (!warnings) return "not recorded in this run";
+  const list = Object.entries(warnings);
+  if (!list.length) return "no warning or error on any page";
+  return list.map(([w, times]) => `${times} loads: \`${w.replace(/\s+/g, " ")}\``).join("; ");
+}
+
 /** The most CPU of osdi-embed's script in one task over these loads, and what it ran. */
 function biggest(/** @type {any[]} */ loads) {
   const l = loads.reduce((a, l) => (l.ours > a.ours ? l : a), { ours: 0, oursTop: "" });
@@ -51,11 +60,12 @@ export function report({ run, results, bytes }) {
   const out = [
     `# Benchmarks
 
-What visitors and organizers feel from osdi-embed beside the floor (the same petition
-form as static HTML with the base stylesheet linked, no script) and the peer (the same
-hand-written form wired with jQuery and jquery-osdi), on the same host pages, in one run
-of \`npm run bench\` (scripts/bench.mjs, bench/). The command writes this file; the notes
-at the end are bench/notes.md, written by hand.
+What visitors and organizers feel from osdi-embed, as the README's snippet and as the
+form in the HTML (osdi-embed/server's markup, brought to life by the same script), beside
+the floor (the same petition form as static HTML with the base stylesheet linked, no
+script) and the peer (the same hand-written form wired with jQuery and jquery-osdi), on
+the same host pages, in one run of \`npm run bench\` (scripts/bench.mjs, bench/). The
+command writes this file; the notes at the end are bench/notes.md, written by hand.
 
 - **Date:** ${run.date}
 - **Command:** \`${run.command}\` (${run.seconds} s)
@@ -63,6 +73,7 @@ at the end are bench/notes.md, written by hand.
 - **Machine:** ${run.cpu}, ${run.cores} cores, ${(run.memory / 2 ** 30).toFixed(1)} GiB, ${run.os};
   load average (1, 5, 15 min) before ${avg(run.loadBefore)}, after ${avg(run.loadAfter)}${run.loadBefore[0] > run.cores ? `: busy before the run (above its ${run.cores} cores), so wall times stretch; main-thread CPU less so` : ""}
 - **Software:** Node ${run.node}, Chromium ${run.chromium} headless (launch arguments of playwright.config.ts)
+- **Console:** ${consoleLine(run.warnings)}
 
 ## How it measures
 
@@ -72,16 +83,27 @@ at the end are bench/notes.md, written by hand.
   height, as the README advises (measured first: ${Object.entries(run.heights)
     .map(([w, h]) => `${h} px at ${w} px wide`)
     .join(", ")}).
-  Floor and peer: the same form by hand in the widget's markup, \`osdi-embed.css\` linked.
+  The form in the HTML: the same attributes and script, the container rendered with the
+  widget's markup inside by the measured build's \`osdi-embed/server\` (\`renderContainer\`,
+  with the sandbox's own origin, so that the stamp matches: a page whose script drew a
+  form afresh, saying "data-osdi-rendered", stops the run), no \`min-height\`.
+  Floor and peer: the same form by hand in the widget's markup. Every page links
+  \`osdi-embed.css\` in \`<head>\`.
 - **Serving:** pages from \`localhost\` (\`no-store\`), scripts and styles cacheable, all gzip
   -9; the helper sandbox on \`127.0.0.1\` (another origin, rate limit off). A new tab per load.
-- **Ready:** the forms on screen: the frame after osdi-embed's last \`osdi:ready\`, after
-  the peer's \`peer:wired\` mark (bench/assets/peer.js, after \`.osdi()\`), and after the
-  floor's DOMContentLoaded and stylesheets (render-blocking: its form shows with them), each
-  taken in the page (\`requestAnimationFrame\`), from the start of the navigation (what a
-  visitor who followed a link waits) and from the document's \`responseEnd\` (what the
-  page's own files cost). On-screen: the same for the widgets in the first viewport (the
-  floor's and peer's forms are usable at once).
+- **Visible and typeable:** for a form that is in the page's HTML (the floor's, the form
+  in the HTML), the first contentful paint (\`paint\` entry); for the forms the script
+  draws (the snippet's), the frame after the last \`osdi:ready\` (the same as ready to
+  send: they appear ready); the peer's as its ready to send (its form is in the HTML too,
+  but the bench has always timed it by its mark).
+- **Ready to send:** the forms on screen and wired to the helper: the frame after
+  osdi-embed's last \`osdi:ready\` (drawn or brought to life), after the peer's
+  \`peer:wired\` mark (bench/assets/peer.js, after \`.osdi()\`), and after the floor's
+  DOMContentLoaded and stylesheets (render-blocking: its form shows with them), each taken
+  in the page (\`requestAnimationFrame\`). Both times from the start of the navigation
+  (what a visitor who followed a link waits) and from the document's \`responseEnd\` (what
+  the page's own files cost). On-screen: ready to send for the widgets in the first
+  viewport (the floor's and peer's forms are usable at once).
 - **Main-thread CPU:** the renderer main thread's CPU time in a Chromium trace (one per round
   of loads), from navigation until settled (load event, two frames, 100 ms). A profile whose
   CPU is slowed goes without a trace (it would slow the page as much again): "–" there.
@@ -144,7 +166,22 @@ The files each page loaded, raw, gzip -9 and brotli 11 of each as served, summed
 
 ${p.about[0].toUpperCase()}${p.about.slice(1)}; ${p.loads} loads of each page, round robin.
 
-### Forms usable
+### Visible and typeable
+
+`);
+    out.push(
+      table(
+        "N | contender | navigation → visible, ms | × floor | doc → visible, ms | × floor",
+        rows((page, n) => [
+          spread(col(page, (l) => l.visibleFromStart ?? Number.NaN)),
+          vsFloor(page, n, "visibleFromStart"),
+          spread(col(page, (l) => l.visible ?? Number.NaN)),
+          vsFloor(page, n, "visible"),
+        ]),
+      ),
+    );
+    out.push(`
+### Ready to send
 
 `);
     const usable =
@@ -163,7 +200,7 @@ ${p.about[0].toUpperCase()}${p.about.slice(1)}; ${p.loads} loads of each page, r
         ]),
       ),
     );
-    /** @type {Task[]} */
+    /** @type {[string, Task][]} osdi-embed's long tasks, by page */
     const ours = [];
     out.push(`
 ### Long tasks, layout shift, memory
@@ -187,7 +224,7 @@ telling whose each one is: "–").`
           const observed = col(page, (l) => l.observed.length);
           const long = /** @type {Task[]} */ ((loads[page] ?? []).flatMap((l) => l.long));
           const of = (/** @type {string} */ who) => long.filter((t) => t.owner === who);
-          ours.push(...of("osdi"));
+          ours.push(...of("osdi").map((t) => /** @type {[string, Task]} */ ([page, t])));
           const wall = col(page, (l) => l.longestWall);
           const shifts = col(page, (l) => l.cls);
           return [
@@ -195,7 +232,9 @@ telling whose each one is: "–").`
             `${ms(med(wall))} / ${ms(max(wall))}`,
             ms(med(col(page, (l) => l.longestCpu))),
             p.trace ? `${of("osdi").length} / ${of("peer").length} / ${of("rest").length}` : "–",
-            page.startsWith("osdi") && p.trace ? biggest(loads[page] ?? []) : "–",
+            WIDGETS.some((kind) => page.startsWith(`${kind}-`)) && p.trace
+              ? biggest(loads[page] ?? [])
+              : "–",
             `${cls(med(shifts))} / ${cls(max(shifts))}`,
             (med(col(page, (l) => l.heap)) / 2 ** 20).toFixed(2),
           ];
@@ -204,12 +243,15 @@ telling whose each one is: "–").`
     );
     /** @type {Record<string, Task[]>} */
     const byTop = {};
-    for (const t of ours) byTop[t.top] = [...(byTop[t.top] ?? []), t];
+    for (const [page, t] of ours) {
+      const key = `${page}.html: \`${t.top}\``;
+      byTop[key] = [...(byTop[key] ?? []), t];
+    }
     const range = (/** @type {number[]} */ l) =>
       [...new Set([Math.min(...l), max(l)].map(ms))].join("–");
     const what = Object.entries(byTop).map(
       ([top, l]) =>
-        `${l.length} × \`${top}\` (${range(l.map((t) => t.wall))} ms wall, ${range(l.map((t) => t.cpu))} ms CPU, of it osdi-embed's script ${range(l.map((t) => t.by.osdi))} ms)`,
+        `${l.length} × ${top} (${range(l.map((t) => t.wall))} ms wall, ${range(l.map((t) => t.cpu))} ms CPU, of it osdi-embed's script ${range(l.map((t) => t.by.osdi))} ms)`,
     );
     if (what.length)
       out.push(

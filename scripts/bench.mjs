@@ -1,6 +1,7 @@
 // @ts-check
-// npm run bench: osdi-embed beside a static HTML form (the floor) and jQuery + jquery-osdi
-// (the peer) on the same host pages, under each profile of bench/profiles.mjs, in one run;
+// npm run bench: osdi-embed (the README's snippet, and the form in the HTML from
+// osdi-embed/server) beside a static HTML form (the floor) and jQuery + jquery-osdi (the
+// peer) on the same host pages, under each profile of bench/profiles.mjs, in one run;
 // written to docs/benchmarks.md (raw results: .bench/results.json).
 //   node scripts/bench.mjs [--no-build] [--quick] [--profile ID]... [--report-only]
 // It measures a copy of the build (.bench/dist: a rebuild mid-run changes nothing), with
@@ -10,7 +11,8 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
@@ -80,6 +82,15 @@ const server = await serveStatic({
     ),
 });
 const site = server.url.replace("127.0.0.1", "localhost");
+// The HTML-first pages are rendered by the measured build's osdi-embed/server, with the
+// sandbox's origin itself: the stamp covers the action URL, so a placeholder filled in
+// later would not match and the script would draw the form afresh.
+const { renderContainer } =
+  /** @type {Pick<import("../bench/pages.mjs").Server, "renderContainer">} */ (
+    await import(pathToFileURL(resolve(DIST, "esm/server.js")).href)
+  );
+/** @type {import("../bench/pages.mjs").Server} */
+const rendering = { helper: sandbox.url, renderContainer };
 const url = (/** @type {string} */ kind, /** @type {number} */ n) => `${site}/${pageName(kind, n)}`;
 
 // The launch arguments of playwright.config.ts (TypeScript, which Node cannot import).
@@ -101,14 +112,14 @@ const add = (to, key, v) => {
 };
 try {
   // The fallback's min-height: the mounted widget's height at each profile's width.
-  writePages("bench/pages", counts, {});
+  writePages("bench/pages", counts, {}, rendering);
   for (const p of profiles) {
     const ctx = await newContext(browser, p);
     await loadOnce(ctx, p, url("osdi", 1), 1);
     heights[p.viewport.width] = Math.ceil((await loadOnce(ctx, p, url("osdi", 1), 1)).slot);
     await ctx.close();
   }
-  writePages("bench/pages", counts, heights);
+  writePages("bench/pages", counts, heights, rendering);
   say(`widget height by viewport width: ${JSON.stringify(heights)}`);
 
   // Every profile the same way: its pages loaded round robin (whatever else the
@@ -175,6 +186,16 @@ for (const { loads } of Object.values(results))
       return { path, raw: data.length, gzip: gzipSync(data, { level: 9 }).length, br: br.length };
     });
 
+// The pages' console warnings and errors, each once with how many loads printed it.
+/** @type {Record<string, number>} */
+const warnings = {};
+for (const { loads } of Object.values(results))
+  for (const list of Object.values(/** @type {Record<string, any[]>} */ (loads)))
+    for (const l of list)
+      for (const w of new Set(/** @type {string[]} */ (l.warnings)))
+        warnings[w] = (warnings[w] ?? 0) + 1;
+for (const [w, times] of Object.entries(warnings)) say(`console, ${times} loads: ${w}`);
+
 const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
 const run = {
   date: new Date().toISOString(),
@@ -195,6 +216,7 @@ const run = {
   chromium: chromiumVersion,
   loadBefore,
   loadAfter: os.loadavg(),
+  warnings,
 };
 fs.mkdirSync(".bench", { recursive: true });
 fs.writeFileSync(".bench/results.json", JSON.stringify({ run, results, bytes }, null, 1));
