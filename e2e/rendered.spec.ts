@@ -30,13 +30,16 @@ function servePage(servers: Servers, body: string, lang = "en") {
   servers.serve("/rendered.html", html);
 }
 
-/** Holds osdi-embed.js back until release() is called: the page as it is before the script. */
-async function holdScript(page: Page) {
+/**
+ * Holds one of the files (osdi-embed.js unless named) back until release() is called:
+ * the page as it is before the script, or before that file.
+ */
+async function holdScript(page: Page, file = /\/dist\/osdi-embed\.js$/) {
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route(/\/dist\/osdi-embed\.js$/, async (route) => {
+  await page.route(file, async (route) => {
     await released;
     await route.continue();
   });
@@ -152,6 +155,70 @@ test("markup that no longer fits its container (an attribute edited afterwards) 
   const [warning] = consoleMessages.filter((m) => m.text.includes("data-osdi-rendered"));
   expect(warning.type).toBe("warning");
   expect(warning.text).toContain("drawn afresh");
+});
+
+test("a click before osdi-embed-rendered.js has come is sent once it has, with what was typed before the script", async ({
+  page,
+  servers,
+  consoleMessages,
+}) => {
+  servePage(
+    servers,
+    await render(
+      { action: petition(servers), fields: ["given_name", "email"] },
+      { id: "osdi-early" },
+    ),
+  );
+  const releaseScript = await holdScript(page);
+  const releasePart = await holdScript(page, /\/dist\/osdi-embed-rendered\.js$/);
+  const asked = page.waitForRequest(/osdi-embed-rendered\.js$/);
+  await page.goto(`${servers.site}/rendered.html`, { waitUntil: "commit" });
+  await page.getByLabel("First name").fill("Grace Hopper");
+  await page.getByLabel(/Email/).fill("grace@example.org");
+  const input = await page.locator("#osdi-early-given_name").elementHandle();
+  releaseScript();
+  // Hydrated at once, in the same nodes: ready before its check has come.
+  await page.waitForFunction((el) => el!.hasAttribute("name"), input);
+  await asked;
+  await page.getByRole("button", { name: "Sign" }).click();
+  releasePart();
+  const widget = page.locator("[data-osdi-action] > .osdi-embed");
+  await expect(widget).toHaveAttribute("data-osdi-state", "success");
+  const records = await servers.records();
+  expect(records).toHaveLength(1);
+  expect(records[0].body.person).toMatchObject({
+    given_name: "Grace Hopper",
+    email_addresses: [{ address: "grace@example.org" }],
+  });
+  // The markup fitted: no note about it, nor anything else.
+  expect(consoleMessages).toEqual([]);
+});
+
+test("without osdi-embed-rendered.js the markup is drawn afresh, one warning names the file, and the form still sends", async ({
+  page,
+  servers,
+  consoleMessages,
+}) => {
+  servePage(
+    servers,
+    await render({ action: petition(servers), fields: ["email"] }, { id: "osdi-alone" }),
+  );
+  await page.route(/\/dist\/osdi-embed-rendered\.js$/, (route) => route.fulfill({ status: 404 }));
+  const releaseScript = await holdScript(page);
+  await page.goto(`${servers.site}/rendered.html`, { waitUntil: "commit" });
+  const before = await page.locator("#osdi-alone-email").elementHandle();
+  releaseScript();
+  await page.waitForFunction((el) => !el!.isConnected, before);
+  await page.getByLabel(/Email/).fill("ada@example.org");
+  await page.getByRole("button", { name: "Sign" }).click();
+  await expect(page.locator("[data-osdi-action] > .osdi-embed")).toHaveAttribute(
+    "data-osdi-state",
+    "success",
+  );
+  const warnings = () => consoleMessages.filter((m) => m.text.includes("osdi-embed-rendered.js"));
+  await expect.poll(() => warnings().length).toBe(1);
+  expect(warnings()[0].type).toBe("warning");
+  expect(warnings()[0].text).toContain("script joining");
 });
 
 test.describe("with JavaScript disabled", () => {

@@ -50,6 +50,7 @@ export const FIXES: Fixes = {
   apiV1: () => `API v1 has no helpers to post to. ${API_URL}`,
   adminPage: () => `this is a page of Action Network's admin, which cannot take a post. ${API_URL}`,
   notApi: () => `this Action Network address is not an action's API URL. ${API_URL}`,
+  files: () => 'keep the files together, osdi-embed.js out of script joining and "delay JS", or ',
   rendered: () =>
     "the markup inside was rendered for other attributes, another version or language, or was changed since (a CMS may do that), so the widget is drawn afresh. Render it again with the settings on the page (osdi-embed/server), or leave the container's fallback alone.",
   consentBox: () =>

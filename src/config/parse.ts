@@ -87,13 +87,11 @@ function action(v: string, raw: Raw) {
   if (!kind) return fail("action", v, "noKind");
   // The service queues the post and answers at once: the fastest thanks.
   if (flag("background", raw.background, false)) u.searchParams.set("background_request", "true");
-  let helper = u.href;
   if (m) {
     if (m[3] && m[3].toLowerCase() !== KINDS[kind][1]) fail("action", v, "collection", kind);
     if (!m[3]) u.pathname = `${u.pathname.replace(/\/$/, "")}/${KINDS[kind][1]}`;
-    helper = u.href;
   }
-  return { kind, helper, action: v };
+  return { kind, helper: u.href, action: v };
 }
 
 function customFields(v: string): CustomField[] {

@@ -11,7 +11,7 @@ import { type Options, parseOptions, type Raw } from "../config/parse";
 import { CALLBACK, type Settings, toAttributes } from "../config/settings";
 import { say } from "../console";
 import { type Callbacks, emit } from "../events";
-import { type PartName, type Parts, part } from "../files/parts";
+import { type PartName, part } from "../files/parts";
 import { translator } from "../i18n/t";
 import { loadWords, type Words } from "../i18n/words";
 import { resume } from "../outbox/resume";
@@ -118,8 +118,8 @@ export function mount(el: HTMLElement, options: MountOptions = {}): MountHandle 
 export interface Host {
   complete?(raw: Raw): Raw;
   styled: boolean;
-  /** `rendered`: the host holds markup rendered ahead for exactly this widget. */
-  show(model: Model, lang: string, rendered: boolean): () => void;
+  /** `rendered`: the mark of markup rendered ahead, to hydrate (see src/element/rendered.ts). */
+  show(model: Model, lang: string, rendered?: string): () => void;
 }
 
 /**
@@ -174,14 +174,24 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
     const [uid, stamped] = el.getAttribute(RENDERED)?.split(" ") ?? [];
     // English words until the widget's own have come (the fallback shows meanwhile).
     const model = createModel(options, translator(options), el, uid);
-    const show = ({ lang, text }: Words, fits?: Parts["rendered"]) => {
+    const show = ({ lang, text }: Words) => {
       if (!current()) return;
       forget(el);
       model.words.value = text;
-      // Only markup made for these very attributes, version and language is hydrated
-      // (osdi-embed-rendered.js tells; without it, it is drawn afresh).
-      const rendered = !!fits?.(el, raw, model, lang);
-      const undo = host.show(model, lang, rendered);
+      let undo = host.show(model, lang, stamped);
+      // Markup rendered ahead is hydrated at once. osdi-embed-rendered.js then tells
+      // whether it was made for these very attributes, version and language, and takes
+      // in what was typed in it; markup that does not fit, or without that file, is
+      // drawn afresh. A submit meanwhile waits for it.
+      if (stamped)
+        model.ahead = part("rendered")
+          .then((fits) => fits(el, raw, model, lang) || Promise.reject())
+          .catch(() => {
+            if (current()) {
+              undo();
+              undo = host.show(model, lang);
+            }
+          });
       entry.dispose = () => {
         undo();
         release(model);
@@ -193,18 +203,12 @@ function begin(el: HTMLElement, entry: Entry, host: Host): boolean {
     // Markup rendered ahead also waits for the parts it shows, so that hydration
     // finds them (a part that cannot come is left out, as ever).
     const style = host.styled && options.styles === "base" ? stylesheet() : undefined;
-    // First the part that tells whether the markup fits (osdi-embed-rendered.js).
-    const needed: PartName[] = ["rendered"];
+    const needed: PartName[] = [];
     if (options.kind === "event") needed.push("event");
     if (options.fields.includes("country")) needed.push("countries");
-    const ahead = stamped
-      ? Promise.all(needed.map((name) => part(name).catch(() => {})))
-      : undefined;
+    const ahead = stamped ? Promise.allSettled(needed.map(part)) : undefined;
     if (!style && !ahead && !(words instanceof Promise)) show(words);
-    else
-      Promise.all([words, style, ahead]).then(([w, , parts]) =>
-        later(el, () => show(w, parts?.[0] as Parts["rendered"] | undefined)),
-      );
+    else Promise.all([words, style, ahead]).then(([w]) => later(el, () => show(w)));
     return true;
   } catch (e) {
     broken(el, e);

@@ -8,7 +8,7 @@
  * that pins osdi-embed.js pins them all; under Trusted Types the script URLs go
  * through one policy, "osdi-embed", that passes only these files.
  */
-import { print } from "../console";
+import { fixFor, print, say } from "../console";
 
 /** File name -> SRI hash: the build's, from src/browser.ts; none in tests and the ESM build. */
 let integrity: Record<string, string> = {};
@@ -58,25 +58,26 @@ export function setBase(url: string | undefined): void {
 
 export const filesBeside = () => located;
 
-let lost = false;
+/** The files already warned about; "" for the folder itself. */
 const warned = new Set<string>();
 
 /** One message per file that cannot be had; once only when there is no folder at all. */
 function missing(file: string, url?: string) {
-  if (!url) {
-    if (!lost)
-      print(
-        "error",
-        `cannot find its files (${file}…): load it with <script src="…/osdi-embed.js"> or ${FIX}.`,
-      );
-    lost = true;
-  } else if (!warned.has(file)) {
-    warned.add(file);
-    print(
+  const key = url ? file : "";
+  if (warned.has(key)) return;
+  warned.add(key);
+  // The usual causes are in the help texts (src/config/fixes.ts, "files").
+  if (url)
+    say(
       "warn",
-      `${file} could not be loaded from ${url}, so the widgets go on without it: keep the files together, osdi-embed.js out of script joining and "delay JS", or ${FIX}.`,
+      () =>
+        `${file} could not be loaded from ${url}, so the widgets go on without it: ${fixFor("files", "") ?? ""}${FIX}.`,
     );
-  }
+  else
+    print(
+      "error",
+      `cannot find its files (${file}…): load it with <script src="…/osdi-embed.js"> or ${FIX}.`,
+    );
 }
 
 /** The URL of one of the files, or undefined when the folder is unknown. */

@@ -11,7 +11,7 @@ import { RENDERED, stamp } from "../element/rendered";
 import type { Model } from "../submit/model";
 import { adopt } from "../widget/adopt";
 
-/** True when the container's markup is to be hydrated; one warning when it does not fit. */
+/** True when the markup just hydrated was made for this container; one warning when not. */
 export default function fits(el: HTMLElement, raw: Raw, model: Model, lang: string): boolean {
   adopt(model, el);
   const [, stamped] = el.getAttribute(RENDERED)?.split(" ") ?? [];

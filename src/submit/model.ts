@@ -32,6 +32,8 @@ export interface Model {
   values: Record<string, Signal<Value>>;
   /** The page to go to now: set by a success the visitor waited for, with data-osdi-redirect. */
   redirect: Signal<string | undefined>;
+  /** Markup rendered ahead, until osdi-embed-rendered.js has checked it and taken in what was typed. */
+  ahead?: Promise<unknown>;
   /** Listeners still held for this widget (another tab's delivery): let go on unmount. */
   releases: Set<() => void>;
   /** Sets state, status and (if given) errors together: the widget renders once. */

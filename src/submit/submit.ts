@@ -57,6 +57,8 @@ function awaitDelivery(model: Model, id: string) {
  * author's). `trapped`: a bot filled in the honeypot, so it is thanked and nothing is sent.
  */
 export async function submit(model: Model, trapped = false): Promise<void> {
+  // What was typed in markup rendered ahead is taken in first.
+  await model.ahead;
   // A double click or a second Enter while sending sends nothing more.
   if (/^(submitting|success|queued)$/.test(model.state.peek())) return;
   if (trapped) return succeed(model);

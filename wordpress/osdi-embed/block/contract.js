@@ -257,15 +257,13 @@
 		}
 		if (!kind) return fail("action", v, "noKind");
 		if (flag("background", raw.background, false)) u.searchParams.set("background_request", "true");
-		let helper = u.href;
 		if (m) {
 			if (m[3] && m[3].toLowerCase() !== KINDS[kind][1]) fail("action", v, "collection", kind);
 			if (!m[3]) u.pathname = `${u.pathname.replace(/\/$/, "")}/${KINDS[kind][1]}`;
-			helper = u.href;
 		}
 		return {
 			kind,
-			helper,
+			helper: u.href,
 			action: v
 		};
 	}
@@ -499,6 +497,7 @@
 		apiV1: () => `API v1 has no helpers to post to. ${API_URL}`,
 		adminPage: () => `this is a page of Action Network's admin, which cannot take a post. ${API_URL}`,
 		notApi: () => `this Action Network address is not an action's API URL. ${API_URL}`,
+		files: () => "keep the files together, osdi-embed.js out of script joining and \"delay JS\", or ",
 		rendered: () => "the markup inside was rendered for other attributes, another version or language, or was changed since (a CMS may do that), so the widget is drawn afresh. Render it again with the settings on the page (osdi-embed/server), or leave the container's fallback alone.",
 		consentBox: () => "Action Network adds a new signer to its email list whether or not this box is ticked, so the box only re-subscribes people who had unsubscribed. Where you need consent, use data-osdi-email-opt-in=\"required\": nothing is sent until it is ticked (docs/privacy.md, \"Consent and the law\").",
 		collection: (kind) => `a ${kind} posts to /${KINDS[kind][1]}; end the URL there or at the ${kind}'s id.`,
