@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { serveStatic } from "../scripts/serve.mjs";
+import { TOWN_HALL } from "../test/town-hall";
 import { expect, fillExact, test, widgetIn } from "./fixtures";
 
 /**
@@ -29,20 +30,7 @@ test("the command's event snippet, pasted into a page, shows the event at the pl
   const created = await fetch(`${servers.helper}/api/v2/events`, {
     method: "POST",
     headers: { "OSDI-API-Token": apiKey, "Content-Type": "application/json" },
-    body: JSON.stringify({
-      title: "Town hall on rent stabilization",
-      description: "<p>Hear from tenants &amp; Council members.</p>",
-      start_date: "2026-12-10T18:30:00Z",
-      end_date: "2026-12-10T20:00:00Z",
-      location: {
-        venue: "Millbrook Public Library",
-        address_lines: ["210 Elm Street"],
-        locality: "Millbrook",
-        region: "IL",
-        postal_code: "60536",
-        country: "US",
-      },
-    }),
+    body: JSON.stringify(TOWN_HALL),
   });
   expect(created.status).toBe(200);
   const event = (await created.json()) as {

@@ -9,6 +9,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page, Response } from "@playwright/test";
 import { phpString, USERS } from "../scripts/wordpress.mjs";
+import { TOWN_HALL } from "../test/town-hall";
 import { expect, field, type Servers } from "./fixtures";
 import { type EditorGlobals, logIn, reinstallPlugin, type Site, test } from "./wordpress-site";
 
@@ -221,18 +222,9 @@ test("a Contributor picks an action in the block's sidebar, from every page of t
   });
   await createAction(servers, "forms", { title: "Building survey" });
   const event = await createAction(servers, "events", {
+    ...TOWN_HALL,
     title: "Town hall on rent",
     description: "<p>Hear from tenants.</p>",
-    start_date: "2026-12-10T18:30:00Z",
-    end_date: "2026-12-10T20:00:00Z",
-    location: {
-      venue: "Millbrook Public Library",
-      address_lines: ["210 Elm Street"],
-      locality: "Millbrook",
-      region: "IL",
-      postal_code: "60536",
-      country: "US",
-    },
   });
   saveKey(wp, await apiKeyOf(servers), apiOf(servers));
 

@@ -9,6 +9,7 @@
 import { kindIn } from "../config/action";
 import { PREFIX } from "../config/attributes";
 import { toAttributes } from "../config/settings";
+import { followable, htmlText } from "../server/html";
 import type { Rendered, RenderOptions } from "../server/index";
 
 /** The fallback link's words when none are given, by the action's kind. */
@@ -17,24 +18,6 @@ const WORDS: Record<string, string> = {
   form: "Fill in the form",
   event: "RSVP",
 };
-
-/** A link target a visitor may follow: http(s), relative or absolute; never javascript: and friends. */
-function followable(href: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(href, "https://host.invalid/").protocol);
-  } catch {
-    return false;
-  }
-}
-
-/** Text for HTML: an element's content or a double-quoted attribute value. */
-const escaped = (text: string) =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
 
 type Render = (settings: object, options: RenderOptions) => Rendered;
 let renderAhead: Render | undefined;
@@ -73,7 +56,7 @@ export function container(settings: object, words?: string, href?: string): Cont
       : undefined;
   const sorted = Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const key = JSON.stringify([sorted, link]);
-  const html = link ? `<a href="${escaped(link.href)}">${escaped(link.text)}</a>` : "";
+  const html = link ? `<a href="${htmlText(link.href)}">${htmlText(link.text)}</a>` : "";
   if (renderAhead && typeof document === "undefined")
     try {
       const rendered = renderAhead(settings, { fallbackHref: link?.href });

@@ -29,13 +29,15 @@ import countries from "../parts/countries";
 import EventDetails from "../parts/event";
 import { createModel } from "../submit/model";
 import { Widget } from "../widget/Widget";
+import { followable, htmlText } from "./html";
 
 const STRINGS: Record<string, Strings> = { en, es, fr, de, pt, ar };
 
 export interface RenderOptions {
   /**
    * The action's public page: where the form goes if it is sent before the script
-   * runs, or without it (with nothing in it). Without one, such a send does nothing.
+   * runs, or without it (with nothing in it). Without one, or with one that is not
+   * http(s) or relative (javascript: and the like), such a send does nothing.
    */
   fallbackHref?: string;
   /**
@@ -58,10 +60,6 @@ export interface Rendered {
   /** The widget's markup, to put inside the container. */
   html: string;
 }
-
-/** Escapes text for an HTML attribute value in double quotes. */
-const attributeText = (value: string) =>
-  value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * The container's attributes and the widget's markup for these settings (mount()'s;
@@ -91,11 +89,12 @@ export function renderAttributes(
   const host = { ownerDocument: { location: {} } } as HTMLElement;
   const model = createModel(parsed, translator(parsed, strings), host, uid);
   let html = renderToString(h(Widget, { model, lang }));
-  // Sent before the script runs: to the public page with nothing in it, or nowhere.
-  const href = options.fallbackHref;
+  // Sent before the script runs: to the public page with nothing in it, or nowhere
+  // (an address that is not http(s) or relative is never a form's target).
+  const href = options.fallbackHref && followable(options.fallbackHref) ? options.fallbackHref : "";
   html = html.replace(
     /^(<div[^>]*>(?:(?!<form)[\s\S])*<form)/,
-    `$1 ${href ? `action="${attributeText(href)}" method="get"` : 'method="dialog"'}`,
+    `$1 ${href ? `action="${htmlText(href)}" method="get"` : 'method="dialog"'}`,
   );
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) attributes[PREFIX + name] = value;
@@ -108,7 +107,7 @@ export function renderAttributes(
 export function renderContainer(settings: Settings, options: RenderOptions = {}): string {
   const { attributes, html } = renderAction(settings, options);
   const written = Object.entries(attributes)
-    .map(([name, value]) => ` ${name}="${attributeText(value)}"`)
+    .map(([name, value]) => ` ${name}="${htmlText(value)}"`)
     .join("");
   return `<div${written}>${html}</div>`;
 }

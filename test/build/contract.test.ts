@@ -54,6 +54,18 @@ describe("the plugin's contract", () => {
     expect(readFileSync(ZONES_FILE, "utf8")).toBe(files[ZONES_FILE]);
   });
 
+  it("is the plugin's only copy of the action URL's path pattern (the other files read it)", () => {
+    const files = execFileSync("git", ["ls-files", PLUGIN]).toString().trim().split("\n");
+    const restating = files.filter(
+      (file) =>
+        /\.(php|js)$/.test(file) &&
+        file !== PHP_FILE &&
+        file !== JS_FILE &&
+        /petitions\|forms\|events/.test(readFileSync(file, "utf8")),
+    );
+    expect(restating).toEqual([]);
+  });
+
   it("refuses in PHP every action URL the widget refuses, with the widget's code and help text", () => {
     const found = phpProblems(REFUSED.map(([url, kind]) => [url, kind]));
     // Every row that names a kind names a petition (the argument of "kind" and "collection").

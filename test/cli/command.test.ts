@@ -11,6 +11,7 @@ import {
   post,
   type SandboxRequest,
 } from "../sandbox/support";
+import { TOWN_HALL } from "../town-hall";
 import { closedPort, type Ran, runCommand, runInTerminal, stubServer } from "./support";
 
 const KEY = `k3y-${randomUUID()}`;
@@ -41,18 +42,8 @@ const ACTIONS: ActionInput[] = [
   {
     id: "f60bd26d-bf1b-4141-8daa-0a59a6fec071",
     kind: "event",
-    title: "Town hall on rent stabilization",
+    ...TOWN_HALL,
     description: "<p>Hear from tenants and Council members.</p>",
-    start_date: "2026-12-10T18:30:00Z",
-    end_date: "2026-12-10T20:00:00Z",
-    location: {
-      venue: "Millbrook Public Library",
-      address_lines: ["210 Elm Street"],
-      locality: "Millbrook",
-      region: "IL",
-      postal_code: "60536",
-      country: "US",
-    },
     created_date: "2026-02-12T12:00:00Z",
     slug: "millbrook-rent-town-hall",
   },

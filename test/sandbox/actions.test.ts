@@ -2,6 +2,7 @@
 // events, created and changed with the key, paged, filtered, with totals that grow.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_ACTIONS } from "../../scripts/demo-actions.mjs";
+import { TOWN_HALL } from "../town-hall";
 import { type Opened, openSandbox, personBody, post } from "./support";
 
 type Link = { href: string };
@@ -63,17 +64,9 @@ async function read<T>(path: string): Promise<T> {
 }
 
 const EVENT = {
-  title: "Town hall on rent stabilization",
-  description: "<p>Hear from tenants &amp; Council members.</p>",
-  start_date: "2026-12-10T18:30:00Z",
-  end_date: "2026-12-10T20:00:00Z",
+  ...TOWN_HALL,
   location: {
-    venue: "Millbrook Public Library",
-    address_lines: ["210 Elm Street"],
-    locality: "Millbrook",
-    region: "IL",
-    postal_code: "60536",
-    country: "US",
+    ...TOWN_HALL.location,
     location: { latitude: 41.6, longitude: -88.551, accuracy: "Rooftop" },
   },
 };

@@ -176,6 +176,38 @@ describe("the server's markup", () => {
     expect(renderContainer({ action: PETITION })).toContain('<form method="dialog"');
   });
 
+  it("writes what settings and the fallback link hold as text, never as markup", () => {
+    const words = `<img src=x onerror="alert(1)"> & 'quotes'`;
+    const html = renderContainer(
+      {
+        action: PETITION,
+        title: words,
+        description: words,
+        text: { submit: words },
+        customFields: [{ name: "why", label: words, type: "radio", options: [words, "b"] }],
+      },
+      { fallbackHref: `https://example.org/?q="><script>alert(1)</script>` },
+    );
+    const holder = document.createElement("div");
+    holder.innerHTML = html;
+    expect(holder.querySelectorAll("img, script")).toHaveLength(0);
+    const container = holder.firstElementChild!;
+    expect(container.querySelector("h2, h3")?.textContent).toBe(words);
+    expect(container.querySelector("button")?.textContent).toBe(words);
+    expect(container.querySelector("legend")?.textContent).toContain(words);
+    expect(container.querySelector("form")?.getAttribute("action")).toBe(
+      `https://example.org/?q="><script>alert(1)</script>`,
+    );
+  });
+
+  it("sends nowhere before the script when the fallback is not http(s) or relative", () => {
+    for (const bad of ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x"]) {
+      const html = renderContainer({ action: PETITION }, { fallbackHref: bad });
+      expect(html).toContain('<form method="dialog"');
+      expect(html).not.toMatch(/alert|data:/i);
+    }
+  });
+
   it("throws the widget's own error for a bad setting", () => {
     expect(() =>
       renderAction({ action: "https://actionnetwork.org/petitions/save-the-park" }),

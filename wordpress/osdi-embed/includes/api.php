@@ -11,6 +11,7 @@
 defined( 'ABSPATH' ) || exit;
 
 require_once __DIR__ . '/action-fields.php';
+require_once __DIR__ . '/names.php';
 
 /**
  * Action Network's API, the default of the settings' API address.
@@ -290,23 +291,20 @@ function osdi_embed_group_actions( $fresh = false ) {
  * @return array|WP_Error array( kind, resource URL )
  */
 function osdi_embed_action_resource( $action, $kind = '' ) {
-	$kinds = osdi_embed_api_kinds();
-	$path  = (string) wp_parse_url( (string) $action, PHP_URL_PATH );
-	if ( ! preg_match( '#/(petitions|forms|events)/([A-Za-z0-9-]+)(/[a-z_]+)?/?$#i', $path, $found ) ) {
+	$contract = osdi_embed_contract();
+	$path     = (string) wp_parse_url( (string) $action, PHP_URL_PATH );
+	$found    = array();
+	// The widget's own rule for an action's path (contract.php, generated from src/config/action.ts).
+	$named = osdi_embed_matches( $contract['actionPath'], $path, $found ) ? $contract['kinds'][ strtolower( $found[1] ) ][0] : '';
+	if ( '' === $named || ( '' !== $kind && $kind !== $named ) ) {
 		return new WP_Error( 'osdi_embed_no_id', __( 'The action URL names no petition, form or event: no count.', 'osdi-embed' ) );
 	}
-	$segment   = strtolower( $found[1] );
 	$base_path = (string) wp_parse_url( osdi_embed_api_base(), PHP_URL_PATH );
-	foreach ( $kinds as $name => $entry ) {
-		if ( $entry[0] === $segment && ( '' === $kind || $kind === $name ) ) {
-			if ( osdi_embed_origin( $action ) !== osdi_embed_origin( osdi_embed_api_base() ) || 0 !== strpos( $path, rtrim( $base_path, '/' ) . '/' ) ) {
-				/* translators: %s: the API's address */
-				return new WP_Error( 'osdi_embed_elsewhere', sprintf( __( 'The action is not on %s, the API the key is for: no count.', 'osdi-embed' ), osdi_embed_api_base() ) );
-			}
-			return array( $name, osdi_embed_api_base() . '/' . $segment . '/' . $found[2] );
-		}
+	if ( osdi_embed_origin( $action ) !== osdi_embed_origin( osdi_embed_api_base() ) || 0 !== strpos( $path, rtrim( $base_path, '/' ) . '/' ) ) {
+		/* translators: %s: the API's address */
+		return new WP_Error( 'osdi_embed_elsewhere', sprintf( __( 'The action is not on %s, the API the key is for: no count.', 'osdi-embed' ), osdi_embed_api_base() ) );
 	}
-	return new WP_Error( 'osdi_embed_no_id', __( 'The action URL names no petition, form or event: no count.', 'osdi-embed' ) );
+	return array( $named, osdi_embed_api_base() . '/' . strtolower( $found[1] ) . '/' . $found[2] );
 }
 
 /**
